@@ -1,0 +1,32 @@
+/** Base class of every error `@celebrity-pipeline/core` throws. */
+export class CoreError extends Error {
+  override name = 'CoreError';
+}
+
+/** Input (celebrity list, item, stream image, week) failed validation; `issues` lists every problem. */
+export class ValidationError extends CoreError {
+  override name = 'ValidationError';
+  constructor(
+    message: string,
+    readonly issues: readonly string[] = [],
+    options?: ErrorOptions,
+  ) {
+    super(issues.length > 0 ? `${message}:\n${issues.map((issue) => `  - ${issue}`).join('\n')}` : message, options);
+  }
+}
+
+/** A table exists but its key schema or stream does not match the table definition. */
+export class TableShapeError extends CoreError {
+  override name = 'TableShapeError';
+  constructor(
+    readonly tableName: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`Table \`${tableName}\` has the wrong shape:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/** A DynamoDB write did not complete after the bounded retries. */
+export class WriteError extends CoreError {
+  override name = 'WriteError';
+}

@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Celebrity } from './celebrity.js';
+import { ValidationError } from './errors.js';
+import { type IsoWeek, parseIsoWeek } from './iso-week.js';
+import { itemKey } from './keys.js';
+import type { Source } from './sources.js';
+import { formatZodIssues } from './zod-issues.js';
+
+/** Version of the item layout below; bump it when attributes change meaning. */
+export const ITEM_SCHEMA_VERSION = 1;
+
+/** `entity` of observation items; the stream filter patterns match on it. */
+export const OBSERVATION_ENTITY = 'observation';
+
+/** Caps that keep an item far below DynamoDB's 400 KB limit (worst case ≈ 20 × 1 000 chars ≈ 80 KB). */
+export const ITEM_LIMITS = {
+  maxTexts: 20,
+  maxTextLength: 1_000,
+} as const;
+
+const count = z.number().int().nonnegative();
+
+/** The raw signal(s) each source measured. `null` means "not measured" (e.g. GDELT refused), never 0. */
+export const SignalsSchemas = {
+  tmdb: z.object({ popularity: z.number().nonnegative() }).strict(),
+  wikipedia: z.object({ pageviews_7d: count, daily_pageviews: z.array(count).max(31) }).strict(),
+  news: z
+    .object({ article_count: count.nullable(), provider: z.enum(['gdelt', 'newsapi']), window_days: count })
+    .strict(),
+  social: z
+    .object({
+      mentions: count,
+      likes: count,
+      reposts: count,
+      replies: count,
+      provider: z.enum(['bluesky', 'mastodon']),
+    })
+    .strict(),
+} as const;
+
+/** Signals of one source. */
+export type Signals<S extends Source = Source> = z.infer<(typeof SignalsSchemas)[S]>;
+
+/** One text for sentiment with the engagement it drew (likes + reposts + replies; 0 when unknown). */
+export const ItemTextSchema = z.object({ text: z.string().max(ITEM_LIMITS.maxTextLength), engagement: count }).strict();
+export type ItemText = z.infer<typeof ItemTextSchema>;
+
+/** Attributes the post-processor adds. */
+export const SENTIMENT_LABELS = ['POSITIVE', 'NEGATIVE', 'NEUTRAL'] as const;
+export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
+
+const enrichmentShape = {
+  weight: z.number().min(0).max(1).optional(),
+  sentiment: z.enum(SENTIMENT_LABELS).optional(),
+  sentiment_score: z.number().min(-1).max(1).optional(),
+  processed_at: z.iso.datetime().optional(),
+  processor_version: z.string().optional(),
+  /** `content_hash` the enrichment was computed from (idempotency of at-least-once delivery). */
+  enriched_hash: z.string().optional(),
+};
+
+const baseShape = {
+  pk: z.string().min(1),
+  sk: z.string().min(1),
+  entity: z.literal(OBSERVATION_ENTITY),
+  schema_version: z.literal(ITEM_SCHEMA_VERSION),
+  celebrity_id: z.string().min(1),
+  celebrity_name: z.string().min(1),
+  week: z.string().transform((value, context) => {
+    try {
+      return parseIsoWeek(value);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  }),
+  /** ISO-8601 collection time (the spec's `timestamp`). */
+  timestamp: z.iso.datetime(),
+  run_id: z.string().min(1),
+  texts: z.array(ItemTextSchema).max(ITEM_LIMITS.maxTexts),
+  /** How many texts the source returned before capping. */
+  texts_available: count,
+  /** True when texts were dropped or cut to fit {@link ITEM_LIMITS}. */
+  texts_truncated: z.boolean(),
+  /** Canonical reference at the source (TMDB id, article title, query). */
+  source_ref: z.string().max(2_000).optional(),
+  content_hash: z.string().regex(/^[0-9a-f]{64}$/),
+  ...enrichmentShape,
+};
+
+/** A table item as stored: the observation plus, once enriched, weight and sentiment. */
+export const CelebrityItemSchema = z.discriminatedUnion('source', [
+  z.object({ ...baseShape, source: z.literal('tmdb'), signals: SignalsSchemas.tmdb }).strict(),
+  z.object({ ...baseShape, source: z.literal('wikipedia'), signals: SignalsSchemas.wikipedia }).strict(),
+  z.object({ ...baseShape, source: z.literal('news'), signals: SignalsSchemas.news }).strict(),
+  z.object({ ...baseShape, source: z.literal('social'), signals: SignalsSchemas.social }).strict(),
+]);
+
+/** A validated item. */
+export type CelebrityItem = z.infer<typeof CelebrityItemSchema>;
+
+/**
+ * Validates an item (e.g. an unmarshalled stream `NewImage`).
+ * @throws ValidationError naming every invalid attribute.
+ */
+export function parseItem(value: unknown): CelebrityItem {
+  const result = CelebrityItemSchema.safeParse(value);
+  if (!result.success) throw new ValidationError('Invalid celebrity item', formatZodIssues(result.error));
+  return result.data;
+}
+
+/** What a scraper measured for one celebrity, before it becomes an item. */
+export interface Observation<S extends Source = Source> {
+  source: S;
+  signals: Signals<S>;
+  texts: readonly { text: string; engagement?: number }[];
+  sourceRef?: string;
+}
+
+/** Context of one collection run. */
+export interface CollectionContext {
+  week: IsoWeek;
+  runId: string;
+  /** Collection time; passed in so building stays pure. */
+  collectedAt: Date;
+}
+
+/** Caps texts to {@link ITEM_LIMITS}, keeping the most engaging ones, and says whether anything was cut. */
+export function capTexts(texts: Observation['texts']): { texts: ItemText[]; truncated: boolean } {
+  const cleaned = texts
+    .map((entry) => ({ text: entry.text.trim(), engagement: Math.max(0, Math.round(entry.engagement ?? 0)) }))
+    .filter((entry) => entry.text.length > 0);
+  const ranked = cleaned
+    .map((entry, index) => ({ entry, index }))
+    .sort((left, right) => right.entry.engagement - left.entry.engagement || left.index - right.index)
+    .slice(0, ITEM_LIMITS.maxTexts)
+    .sort((left, right) => left.index - right.index)
+    .map(({ entry }) => entry);
+  let truncated = cleaned.length > ranked.length;
+  const capped = ranked.map((entry) => {
+    if (entry.text.length <= ITEM_LIMITS.maxTextLength) return entry;
+    truncated = true;
+    return { ...entry, text: entry.text.slice(0, ITEM_LIMITS.maxTextLength) };
+  });
+  return { texts: capped, truncated };
+}
+
+/** sha256 of what was observed (not when or by which run), so an unchanged re-scrape has the same hash. */
+export function contentHash(parts: {
+  celebrityId: string;
+  source: Source;
+  week: string;
+  signals: unknown;
+  texts: ItemText[];
+}): string {
+  return createHash('sha256').update(canonicalJson(parts)).digest('hex');
+}
+
+/** JSON with object keys sorted, so equal values always serialise equally. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, entry]) => entry !== undefined)
+      .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Builds the table item for one (celebrity, source, week): deterministic key, capped texts, content hash.
+ * Pure: the clock and run id come from `context`.
+ * @throws ValidationError when the observation's signals do not fit the source's schema.
+ */
+export function buildItem(celebrity: Celebrity, observation: Observation, context: CollectionContext): CelebrityItem {
+  const { texts, truncated } = capTexts(observation.texts);
+  const signals = SignalsSchemas[observation.source].safeParse(observation.signals);
+  if (!signals.success) {
+    throw new ValidationError(
+      `Invalid ${observation.source} signals for ${celebrity.id}`,
+      formatZodIssues(signals.error),
+    );
+  }
+  const item = {
+    ...itemKey(celebrity.id, observation.source, context.week),
+    entity: OBSERVATION_ENTITY,
+    schema_version: ITEM_SCHEMA_VERSION,
+    celebrity_id: celebrity.id,
+    celebrity_name: celebrity.name,
+    source: observation.source,
+    week: context.week,
+    timestamp: context.collectedAt.toISOString(),
+    run_id: context.runId,
+    signals: signals.data,
+    texts,
+    texts_available: observation.texts.length,
+    texts_truncated: truncated,
+    ...(observation.sourceRef === undefined ? {} : { source_ref: observation.sourceRef.slice(0, 2_000) }),
+    content_hash: contentHash({
+      celebrityId: celebrity.id,
+      source: observation.source,
+      week: context.week,
+      signals: signals.data,
+      texts,
+    }),
+  };
+  return parseItem(item);
+}
+
+/** True once the post-processor has written weight and sentiment. */
+export function isEnriched(item: Pick<CelebrityItem, 'weight' | 'sentiment'>): boolean {
+  return item.weight !== undefined && item.sentiment !== undefined;
+}
