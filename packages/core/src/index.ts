@@ -32,6 +32,22 @@ export {
 } from './item.js';
 export { formatItemKey, type ItemKey, itemKey } from './keys.js';
 export {
+  DEAD_LETTER_RETENTION_SECONDS,
+  QUEUE_NAMES,
+  SCHEDULE_TARGET_RETRY_POLICY,
+  SCRAPER_ASYNC_INVOKE_POLICY,
+  type ScheduledEvent,
+  scheduledEvent,
+  WEEKLY_SCHEDULE,
+} from './orchestration.js';
+export {
+  type ItemSentiment,
+  labelCompound,
+  SENTIMENT_THRESHOLDS,
+  scoreSentiment,
+} from './sentiment/aggregate.js';
+export { type PolarityScores, polarityScores } from './sentiment/vader.js';
+export {
   isSource,
   POST_PROCESSOR_FUNCTION_NAME,
   SCRAPER_FUNCTION_NAMES,
@@ -45,4 +61,11 @@ export {
   DEFAULT_TABLE_NAME,
   tableShapeProblems,
 } from './table-definition.js';
+export {
+  computeWeight,
+  signalStrength,
+  WEIGHT_FORMULA_VERSION,
+  WEIGHT_REFERENCES,
+  type WeightInput,
+} from './weight-formula.js';
 export { formatZodIssues } from './zod-issues.js';

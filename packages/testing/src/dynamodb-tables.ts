@@ -23,7 +23,7 @@ export function uniqueTableName(prefix = 'test'): string {
 /** Creates a table from `input` under a unique name and returns the name and a function that deletes it. */
 export async function createTestTable(
   client: DynamoDBClient,
-  input: CreateTableCommandInput,
+  input: Omit<CreateTableCommandInput, 'TableName'>,
   prefix = 'test',
 ): Promise<{ tableName: string; drop: () => Promise<void> }> {
   const tableName = uniqueTableName(prefix);

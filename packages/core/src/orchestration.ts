@@ -1,0 +1,76 @@
+/**
+ * Orchestration facts shared by the CDK stack (`infra/`) and the local runtime (the CLI's scheduler):
+ * one definition, two users.
+ */
+
+/** The weekly rule, as the spec names it. Created DISABLED until `verify` passes. */
+export const WEEKLY_SCHEDULE = {
+  ruleName: 'celebrity-weekly-scrape',
+  description: 'Weekly trigger for celebrity data scrapers',
+  /** EventBridge form: every Sunday 02:00 UTC. */
+  scheduleExpression: 'cron(0 2 ? * SUN *)',
+  /** The same instant as a 5-field cron (local scheduler), evaluated in UTC. */
+  localCron: '0 2 * * SUN',
+  timezone: 'UTC',
+  enabledByDefault: false,
+} as const;
+
+/**
+ * The rule target's retry policy (delivery to the Lambda API only: EventBridge invokes asynchronously, so
+ * function errors are handled by {@link SCRAPER_ASYNC_INVOKE_POLICY}).
+ */
+export const SCHEDULE_TARGET_RETRY_POLICY = {
+  maximumEventAgeSeconds: 300,
+  maximumRetryAttempts: 3,
+} as const;
+
+/** Lambda's async invoke config of each scraper: bounded retries, then the on-failure destination. */
+export const SCRAPER_ASYNC_INVOKE_POLICY = {
+  /** Lambda allows 0–2; 2 retries, 1 min then 2 min apart on AWS. */
+  retryAttempts: 2,
+  /** An event older than this is not retried (Lambda allows 60–21600 s). */
+  maximumEventAgeSeconds: 3_600,
+} as const;
+
+/** Queue names. The rule's DLQ keeps the spec's name; function errors land in the failure queues. */
+export const QUEUE_NAMES = {
+  /** Rule target DLQ (events EventBridge could not deliver). */
+  scheduleDeadLetter: 'celebrity-scraper-dlq',
+  /** On-failure destination of the scrapers' async invocations (code errors after retries). */
+  scraperFailures: 'celebrity-scraper-failures',
+  /** On-failure destination of the stream mapping (records that exhausted their retries). */
+  streamFailures: 'celebrity-post-processor-dlq',
+} as const;
+
+/** Seven days, set explicitly (SQS defaults to four). */
+export const DEAD_LETTER_RETENTION_SECONDS = 604_800;
+
+/** The payload EventBridge sends a target for a scheduled rule. */
+export interface ScheduledEvent {
+  version: '0';
+  id: string;
+  'detail-type': 'Scheduled Event';
+  source: 'aws.events';
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  detail: Record<string, never>;
+}
+
+/** Builds the Scheduled Event the rule would send at `time` (the local scheduler sends the same payload). */
+export function scheduledEvent(options: { id: string; time: Date; account?: string; region?: string }): ScheduledEvent {
+  const account = options.account ?? '000000000000';
+  const region = options.region ?? 'local';
+  return {
+    version: '0',
+    id: options.id,
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account,
+    time: options.time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    region,
+    resources: [`arn:aws:events:${region}:${account}:rule/${WEEKLY_SCHEDULE.ruleName}`],
+    detail: {},
+  };
+}
