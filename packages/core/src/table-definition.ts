@@ -23,6 +23,34 @@ export const CELEBRITY_TABLE = {
   },
 } as const;
 
+/**
+ * The run ledger: one item per (run, source) with its `RunSummary`, so `status` works locally and on
+ * AWS. A table of its own keeps the observation table (and its stream) to observations only.
+ */
+export const RUN_LEDGER_TABLE = {
+  defaultName: `${DEFAULT_TABLE_NAME}-runs`,
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  billingMode: 'PAY_PER_REQUEST',
+} as const;
+
+/** CreateTable input for {@link RUN_LEDGER_TABLE} under `tableName`. */
+export function createRunLedgerTableInput(tableName: string = RUN_LEDGER_TABLE.defaultName): CreateTableCommandInput {
+  const { partitionKey, sortKey } = RUN_LEDGER_TABLE;
+  return {
+    TableName: tableName,
+    BillingMode: RUN_LEDGER_TABLE.billingMode,
+    AttributeDefinitions: [
+      { AttributeName: partitionKey.name, AttributeType: partitionKey.type },
+      { AttributeName: sortKey.name, AttributeType: sortKey.type },
+    ],
+    KeySchema: [
+      { AttributeName: partitionKey.name, KeyType: 'HASH' },
+      { AttributeName: sortKey.name, KeyType: 'RANGE' },
+    ],
+  };
+}
+
 /** CreateTable input for {@link CELEBRITY_TABLE} under `tableName`. */
 export function createTableInput(tableName: string = DEFAULT_TABLE_NAME): CreateTableCommandInput {
   const { partitionKey, sortKey, weekIndex } = CELEBRITY_TABLE;
