@@ -1,3 +1,5 @@
+import type { ItemKey } from './keys.js';
+
 /** Base class of every error `@celebrity-pipeline/core` throws. */
 export class CoreError extends Error {
   override name = 'CoreError';
@@ -26,7 +28,17 @@ export class TableShapeError extends CoreError {
   }
 }
 
-/** A DynamoDB write did not complete after the bounded retries. */
+/**
+ * A DynamoDB write did not complete after the bounded retries. `keys` names every item left unwritten
+ * (empty when the write concerns no item, e.g. a run-ledger record); `cause` is the last error.
+ */
 export class WriteError extends CoreError {
   override name = 'WriteError';
+  constructor(
+    message: string,
+    readonly keys: readonly ItemKey[] = [],
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
 }

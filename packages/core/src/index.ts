@@ -7,6 +7,23 @@ export {
   parseCelebrityList,
   parseCelebrityListJson,
 } from './celebrity.js';
+export {
+  createDocumentClient,
+  DEFAULT_SDK_MAX_ATTEMPTS,
+  DOCUMENT_CLIENT_TRANSLATE_CONFIG,
+  type DocumentClientOptions,
+} from './document-client.js';
+export {
+  createItemWriter,
+  DYNAMODB_BATCH_LIMITS,
+  ENRICHMENT_ATTRIBUTES,
+  type Enrichment,
+  EnrichmentSchema,
+  type EnrichOutcome,
+  type ItemWriter,
+  type ItemWriterOptions,
+  type PutItemsResult,
+} from './dynamodb-writer.js';
 export { CoreError, TableShapeError, ValidationError, WriteError } from './errors.js';
 export { type IsoWeek, isoWeekOf, isoWeekRange, lastFullDays, parseIsoWeek } from './iso-week.js';
 export {
@@ -41,6 +58,19 @@ export {
   WEEKLY_SCHEDULE,
 } from './orchestration.js';
 export {
+  DYNAMODB_RETRY_POLICY,
+  isRetryableDynamoDbError,
+  PendingWorkError,
+  type RetryPolicy,
+  retryDynamoDb,
+} from './retry-policy.js';
+export {
+  type CelebrityFailure,
+  CelebrityFailureSchema,
+  type RunSummary,
+  RunSummarySchema,
+} from './run-summary.js';
+export {
   type ItemSentiment,
   labelCompound,
   SENTIMENT_THRESHOLDS,
@@ -57,10 +87,18 @@ export {
 export {
   assertTableShape,
   CELEBRITY_TABLE,
+  createRunLedgerTableInput,
   createTableInput,
   DEFAULT_TABLE_NAME,
+  RUN_LEDGER_TABLE,
   tableShapeProblems,
 } from './table-definition.js';
+export {
+  type InvalidStoredItem,
+  type ListWeekItemsOptions,
+  listWeekItems,
+  type WeekItems,
+} from './week-reader.js';
 export {
   computeWeight,
   signalStrength,
