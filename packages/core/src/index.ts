@@ -65,6 +65,16 @@ export {
   retryDynamoDb,
 } from './retry-policy.js';
 export {
+  createRunLedger,
+  type InvalidLedgerRecord,
+  type LedgerRun,
+  type ListRunsOptions,
+  RUN_SUMMARY_ENTITY,
+  type RunLedger,
+  type RunLedgerOptions,
+  runLedgerKey,
+} from './run-ledger.js';
+export {
   type CelebrityFailure,
   CelebrityFailureSchema,
   type RunSummary,
