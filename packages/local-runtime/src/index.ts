@@ -1,0 +1,83 @@
+export {
+  attemptWithinLimits,
+  type EventHandler,
+  type FailureCondition,
+  fireSchedule,
+  type InvocationOutcome,
+  type InvokeScheduledOptions,
+  invokeScheduled,
+  type ScheduleTarget,
+} from './async-invoker.js';
+export {
+  type CheckpointStore,
+  checkpointPartition,
+  createCheckpointStore,
+  createMemoryCheckpointStore,
+  type ShardCheckpoint,
+} from './checkpoint-store.js';
+export { type Clock, systemClock } from './clock.js';
+export {
+  createDeadLetterQueue,
+  type DeadLetter,
+  type DeadLetterPayload,
+  type DeadLetterQueue,
+  deadLetterId,
+  queueOf,
+  type ScraperInvocationFailure,
+  type StreamBatchFailure,
+} from './dead-letter-queue.js';
+export {
+  CorruptStateError,
+  DeadLetterNotFoundError,
+  EndpointUnreachableError,
+  LocalRuntimeError,
+  StateTableShapeError,
+  StreamMissingError,
+} from './errors.js';
+export {
+  DEFAULT_LOCAL_TIME_SCALE,
+  type LocalInvokePolicy,
+  localInvokePolicy,
+  type RetryLimits,
+  retryDelayMs,
+} from './invoke-policy.js';
+export {
+  type DatabaseMode,
+  DEFAULT_DATA_DIRECTORY,
+  LOCAL_CREDENTIALS,
+  type LocalClients,
+  type LocalDatabase,
+  localClients,
+  openLocalDatabase,
+} from './local-database.js';
+export {
+  createStateTableInput,
+  describeTableIfExists,
+  type EnsuredTables,
+  ensureLocalTables,
+  keySchemaProblems,
+  type LocalTableNames,
+  localTableNames,
+} from './local-tables.js';
+export {
+  type DeliveryReport,
+  deliverRecords,
+  type ExhaustedRecords,
+  firstFailedIndex,
+  isTooOld,
+  localStreamMappingPolicy,
+  type StreamHandler,
+  type StreamMappingPolicy,
+  type StreamMappingSettingsLike,
+} from './stream-mapping.js';
+export {
+  createStreamPoller,
+  isReadable,
+  lineageOrder,
+  nextBatch,
+  type PollerStats,
+  type PollResult,
+  type StreamPoller,
+  type StreamPollerOptions,
+} from './stream-poller.js';
+export { sequenceNumberOf, toLambdaAttributeValue, toLambdaRecord } from './stream-records.js';
