@@ -1,0 +1,175 @@
+/**
+ * Batch path vs one PutItem per item, against a DynamoDB Local this script starts (in memory, free port).
+ * Same run, several rounds, alternating order; every round writes fresh keys (a new ISO week).
+ *
+ * Run: `pnpm --filter @celebrity-pipeline/core bench` (every bench) or `node --import tsx bench/writer.bench.ts`.
+ * Env: WRITER_BENCH_ITEMS (default 1000), WRITER_BENCH_ROUNDS (default 5), WRITER_BENCH_CONCURRENCY (calls in
+ * flight for putItems and for the concurrent PutItem baseline, default 4).
+ */
+import { performance } from 'node:perf_hooks';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { startDynamoDbLocal } from '@celebrity-pipeline/dynamodb-local';
+import {
+  buildItem,
+  type CelebrityItem,
+  createDocumentClient,
+  createItemWriter,
+  createTableInput,
+  type IsoWeek,
+  SOURCES,
+  type Source,
+} from '../src/index.js';
+
+const itemCount = Number(process.env.WRITER_BENCH_ITEMS ?? 1_000);
+const rounds = Number(process.env.WRITER_BENCH_ROUNDS ?? 5);
+const CONCURRENCY = Number(process.env.WRITER_BENCH_CONCURRENCY ?? 4);
+
+function observation(source: Source, level: number) {
+  switch (source) {
+    case 'tmdb':
+      return { source, signals: { popularity: level }, texts: [{ text: `Popular at ${level}` }] };
+    case 'wikipedia':
+      return { source, signals: { pageviews_7d: level * 7, daily_pageviews: Array(7).fill(level) }, texts: [] };
+    case 'news':
+      return {
+        source,
+        signals: { article_count: level, provider: 'gdelt' as const, window_days: 7 },
+        texts: Array.from({ length: 5 }, (_, index) => ({ text: `Headline ${index} about celebrity ${level}` })),
+      };
+    case 'social':
+      return {
+        source,
+        signals: { mentions: level, likes: level * 3, reposts: level, replies: 1, provider: 'bluesky' as const },
+        texts: Array.from({ length: 10 }, (_, index) => ({ text: `Post ${index}: loving it!`, engagement: index })),
+      };
+  }
+}
+
+function items(count: number, week: IsoWeek): CelebrityItem[] {
+  const context = { week, runId: `bench-${week}`, collectedAt: new Date('2026-11-22T02:00:00.000Z') };
+  return Array.from({ length: count }, (_, index) => {
+    const source = SOURCES[index % SOURCES.length] as Source;
+    const id = Math.floor(index / SOURCES.length);
+    return buildItem(
+      { id: `celebrity-${id}`, name: `Celebrity ${id}`, aliases: [], wikipediaTitle: `Celebrity_${id}`, hashtags: [] },
+      observation(source, id + 1),
+      context,
+    );
+  });
+}
+
+let weekNumber = 0;
+function nextWeek(): IsoWeek {
+  weekNumber++;
+  return `2025-W${String(weekNumber).padStart(2, '0')}` as IsoWeek;
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+function itemsPerSecond(durationMs: number): number {
+  return (itemCount / durationMs) * 1_000;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+async function main(): Promise<void> {
+  const local = await startDynamoDbLocal();
+  const client = new DynamoDBClient({
+    endpoint: local.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+  });
+  try {
+    const documentClient = createDocumentClient({ client });
+    const tableName = `bench-writer-${process.pid}`;
+    await client.send(new CreateTableCommand(createTableInput(tableName)));
+    const writer = createItemWriter({ client: documentClient, tableName, concurrency: CONCURRENCY });
+
+    const onePut = (batch: CelebrityItem[]) => async () => {
+      for (const item of batch) await documentClient.send(new PutCommand({ TableName: tableName, Item: item }));
+    };
+    const concurrentPuts = (batch: CelebrityItem[]) => async () => {
+      let next = 0;
+      const worker = async () => {
+        while (next < batch.length) {
+          const item = batch[next++];
+          await documentClient.send(new PutCommand({ TableName: tableName, Item: item }));
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    };
+
+    // Warm-up: JIT, connections, DynamoDB Local's first-request costs. Not measured.
+    await writer.putItems(items(200, nextWeek()));
+    await onePut(items(200, nextWeek()))();
+
+    const results: Record<string, number[]> = {
+      [`putItems (batch path: BatchGet + BatchWrite, ${CONCURRENCY} in flight)`]: [],
+      'putItems re-run, all unchanged (BatchGet only)': [],
+      'PutItem one per item, sequential': [],
+      [`PutItem one per item, ${CONCURRENCY} in flight`]: [],
+    };
+    const [batch, rerun, sequential, concurrent] = Object.values(results) as [number[], number[], number[], number[]];
+    for (let round = 0; round < rounds; round++) {
+      const batchItems = items(itemCount, nextWeek());
+      const measurements: [number[], () => Promise<unknown>][] = [
+        [
+          batch,
+          async () => {
+            const result = await writer.putItems(batchItems);
+            if (result.written.length !== itemCount)
+              throw new Error(`batch path wrote ${result.written.length}/${itemCount}`);
+          },
+        ],
+        [sequential, onePut(items(itemCount, nextWeek()))],
+        [concurrent, concurrentPuts(items(itemCount, nextWeek()))],
+      ];
+      if (round % 2 === 1) measurements.reverse();
+      for (const [bucket, run] of measurements) bucket.push(itemsPerSecond(await timed(run)));
+      rerun.push(
+        itemsPerSecond(
+          await timed(async () => {
+            const result = await writer.putItems(batchItems);
+            if (result.unchanged.length !== itemCount) throw new Error('re-run wrote items it should have skipped');
+          }),
+        ),
+      );
+    }
+
+    console.log(
+      `\nwriter benchmark: ${itemCount} items × ${rounds} rounds, DynamoDB Local ${local.endpoint} (in memory), Node ${process.version}\n`,
+    );
+    const width = Math.max(...Object.keys(results).map((name) => name.length));
+    console.log(`${'method'.padEnd(width)}  ${'items/s per round'.padEnd(28)}  median items/s`);
+    for (const [name, values] of Object.entries(results)) {
+      console.log(
+        `${name.padEnd(width)}  ${values
+          .map((value) => value.toFixed(0))
+          .join(' / ')
+          .padEnd(28)}  ${median(values).toFixed(0)}`,
+      );
+    }
+    const ratio = median(batch) / median(sequential);
+    console.log(`\nbatch path vs one PutItem per item (sequential): ${ratio.toFixed(1)}x (target >= 5x)`);
+    console.log(
+      `batch path vs one PutItem per item (4 in flight): ${(median(batch) / median(concurrent)).toFixed(1)}x`,
+    );
+  } finally {
+    client.destroy();
+    await local.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
