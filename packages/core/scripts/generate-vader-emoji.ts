@@ -12,7 +12,7 @@
  *     {@link VADER_NAME_CORRECTIONS} restores VADER's name (55 code points, checked line by line against the
  *     original file).
  *
- * Run: `pnpm --filter @celebrity-pipeline/core generate:emoji`. A unit test fails when the file is stale.
+ * Run from packages/core: `node --import tsx scripts/generate-vader-emoji.ts`. A unit test fails when the file is stale.
  */
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

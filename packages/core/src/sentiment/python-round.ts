@@ -10,6 +10,11 @@
  */
 export function pythonRound(x: number, digits: number): number {
   if (!Number.isFinite(x)) return x;
+  const scale = 10 ** digits;
+  const scaled = x * scale;
+  const fraction = scaled - Math.floor(scaled);
+  // Far from a half (the product's rounding error is ~1e-12 here), plain rounding is exact and much cheaper.
+  if (Math.abs(fraction - 0.5) > 1e-7 && Math.abs(scaled) < 1e6) return Math.round(scaled) / scale;
   const magnitude = Math.abs(x);
   const scaledToTie = magnitude * 2 ** (digits + 1);
   if (Number.isInteger(scaledToTie) && scaledToTie % 2 === 1) {

@@ -49,7 +49,8 @@ export function stripAsciiPunctuation(token: string): string {
   return start === 0 && end === token.length ? token : token.slice(start, end);
 }
 
-function isAsciiPunctuation(code: number): boolean {
+/** Whether the UTF-16 code unit `code` is in Python's `string.punctuation`. */
+export function isAsciiPunctuation(code: number): boolean {
   return code < 128 && IS_ASCII_PUNCTUATION[code] === 1;
 }
 

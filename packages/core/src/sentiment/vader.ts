@@ -1,6 +1,6 @@
 import { replaceEmojiWithDescriptions } from './emoji-descriptions.js';
 import { pythonRound } from './python-round.js';
-import { codePointLength, isPythonUpper, splitOnWhitespace, stripAsciiPunctuation } from './python-string.js';
+import { codePointLength, isAsciiPunctuation, isPythonUpper, isPythonWhitespace } from './python-string.js';
 import { VADER_LEXICON } from './vader-lexicon.js';
 import { BOOSTER_DICT, C_INCR, N_SCALAR, NEGATE, NORMALIZE_ALPHA, SPECIAL_CASES } from './vader-rules.js';
 
@@ -48,20 +48,44 @@ export function polarityScores(text: string): PolarityScores {
   return scoreValence(sentiments, prepared);
 }
 
+/**
+ * One pass over the text: Python `str.split()` tokens, each stripped of surrounding ASCII punctuation unless 2 or
+ * fewer code points would remain (so ":)" survives), lower-cased and looked up once.
+ */
 function tokenize(text: string): Tokens {
-  const words = splitOnWhitespace(text).map(stripPunctuationIfWord);
-  const lower = words.map((word) => word.toLowerCase());
-  const valences = lower.map((word) => VADER_LEXICON.get(word));
-  const allCaps = words.filter(isPythonUpper).length;
-  const isCapDifferential = allCaps > 0 && allCaps < words.length;
-  return { words, lower, valences, isCapDifferential };
+  const words: string[] = [];
+  const lower: string[] = [];
+  const valences: (number | undefined)[] = [];
+  let allCaps = 0;
+  let start = -1;
+  for (let index = 0; index <= text.length; index += 1) {
+    const isBoundary = index === text.length || isPythonWhitespace(text.charCodeAt(index));
+    if (!isBoundary) {
+      if (start < 0) start = index;
+      continue;
+    }
+    if (start < 0) continue;
+    const word = wordAt(text, start, index);
+    const lowerWord = word.toLowerCase();
+    words.push(word);
+    lower.push(lowerWord);
+    valences.push(VADER_LEXICON.get(lowerWord));
+    if (isPythonUpper(word)) allCaps += 1;
+    start = -1;
+  }
+  return { words, lower, valences, isCapDifferential: allCaps > 0 && allCaps < words.length };
 }
 
-/** Strips leading/trailing ASCII punctuation unless 2 or fewer characters would remain (an emoticon like ":)"). */
-function stripPunctuationIfWord(token: string): string {
-  const stripped = stripAsciiPunctuation(token);
-  if (stripped === token || stripped.length <= 2) return token;
-  return stripped.length > 4 || codePointLength(stripped) > 2 ? stripped : token;
+/** The token `text[start, end)`, stripped of ASCII punctuation when more than 2 code points remain. */
+function wordAt(text: string, start: number, end: number): string {
+  let innerStart = start;
+  let innerEnd = end;
+  while (innerStart < innerEnd && isAsciiPunctuation(text.charCodeAt(innerStart))) innerStart += 1;
+  while (innerEnd > innerStart && isAsciiPunctuation(text.charCodeAt(innerEnd - 1))) innerEnd -= 1;
+  const strippedLength = innerEnd - innerStart;
+  if (strippedLength === end - start || strippedLength <= 2) return text.slice(start, end);
+  const stripped = text.slice(innerStart, innerEnd);
+  return strippedLength > 4 || codePointLength(stripped) > 2 ? stripped : text.slice(start, end);
 }
 
 /** Boosters and the "kind" of "kind of" carry no valence of their own. */
@@ -117,7 +141,9 @@ function isNegated(word: string | undefined): boolean {
 }
 
 function negationCheck(valence: number, lower: readonly string[], distance: number, index: number): number {
-  const [third, second, first] = [lower[index - 3], lower[index - 2], lower[index - 1]];
+  const third = lower[index - 3];
+  const second = lower[index - 2];
+  const first = lower[index - 1];
   if (distance === 0) return isNegated(first) ? valence * N_SCALAR : valence;
   if (distance === 1) {
     if (second === 'never' && (first === 'so' || first === 'this')) return valence * 1.25;
@@ -136,10 +162,20 @@ const PHRASE_WORDS: ReadonlySet<string> = new Set(
   [...SPECIAL_CASES.keys(), ...BOOSTER_DICT.keys()].filter((key) => key.includes(' ')).flatMap((key) => key.split(' ')),
 );
 
+/** Whether any word of the window `index - 3 .. index + 2` occurs in a phrase. */
+function mayStartPhrase(lower: readonly string[], index: number): boolean {
+  for (let position = index - 3; position <= index + 2 && position < lower.length; position += 1) {
+    if (PHRASE_WORDS.has(lower[position] ?? '')) return true;
+  }
+  return false;
+}
+
 function specialIdiomsCheck(valence: number, lower: readonly string[], index: number): number {
-  const window = lower.slice(index - 3, index + 3);
-  if (!window.some((word) => PHRASE_WORDS.has(word))) return valence;
-  const [third, second, first, current] = window;
+  if (!mayStartPhrase(lower, index)) return valence;
+  const third = lower[index - 3];
+  const second = lower[index - 2];
+  const first = lower[index - 1];
+  const current = lower[index];
   const twoOne = `${second} ${first}`;
   const threeTwoOne = `${third} ${twoOne}`;
   const threeTwo = `${third} ${second}`;
@@ -169,15 +205,19 @@ function leastCheck(valence: number, tokens: Tokens, index: number): number {
 /**
  * "but" halves what comes before it and multiplies what follows by 1.5. The original looks each value up with
  * `list.index()`, so with repeated values the first equal element is the one rescaled; that is reproduced.
- * Zeros are skipped: rescaling any zero leaves every value unchanged.
+ * Zeros are skipped (rescaling a zero changes nothing, and a zero never equals a non-zero value), so the
+ * `list.index()` search only needs to visit the non-zero positions.
  */
 function applyButRule(lower: readonly string[], sentiments: number[]): void {
   const butIndex = lower.indexOf('but');
   if (butIndex < 0) return;
+  const nonZero: number[] = [];
   for (let position = 0; position < sentiments.length; position += 1) {
+    if (sentiments[position] !== 0) nonZero.push(position);
+  }
+  for (const position of nonZero) {
     const sentiment = sentiments[position] ?? 0;
-    if (sentiment === 0) continue;
-    const first = sentiments.indexOf(sentiment);
+    const first = nonZero.find((candidate) => sentiments[candidate] === sentiment) ?? position;
     if (first < butIndex) sentiments[first] = sentiment * 0.5;
     else if (first > butIndex) sentiments[first] = sentiment * 1.5;
   }
