@@ -1,0 +1,90 @@
+import { SOURCES, type Source } from '@celebrity-pipeline/core';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { CelebrityPipeline, type CelebrityPipelineProps } from './celebrity-pipeline.js';
+import { TableDefinitionError } from './errors.js';
+import { POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
+
+/** Default CloudFormation stack name. */
+export const DEFAULT_STACK_NAME = 'CelebrityPipeline';
+
+/**
+ * Output keys of the stack, as the CLI's `--aws` mode reads them (`aws cloudformation describe-stacks`).
+ */
+export const STACK_OUTPUT_KEYS = {
+  tableName: 'TableName',
+  tableStreamArn: 'TableStreamArn',
+  runLedgerTableName: 'RunLedgerTableName',
+  ruleName: 'WeeklyRuleName',
+  scheduleDeadLetterQueueUrl: 'ScheduleDeadLetterQueueUrl',
+  scraperFailureQueueUrl: 'ScraperFailureQueueUrl',
+  streamFailureQueueUrl: 'StreamFailureQueueUrl',
+  alarmTopicArn: 'AlarmTopicArn',
+  /** Prefix of each function's output: `FunctionNameScraperTmdb`, …, `FunctionNamePostProcessor`. */
+  functionNamePrefix: 'FunctionName',
+} as const;
+
+/** Props of {@link CelebrityPipelineStack}. */
+export interface CelebrityPipelineStackProps extends StackProps {
+  /** Props of the construct, except the secrets (given as ARNs below, imported in this stack). */
+  readonly pipeline?: Omit<CelebrityPipelineProps, 'sourceSecrets'>;
+  /** Complete ARN of the Secrets Manager secret holding each source's credentials. */
+  readonly sourceSecretArns?: Partial<Record<Source, string>>;
+}
+
+/** One stack holding the {@link CelebrityPipeline} and the outputs the CLI needs. */
+export class CelebrityPipelineStack extends Stack {
+  readonly pipeline: CelebrityPipeline;
+
+  constructor(scope: Construct, id: string, props: CelebrityPipelineStackProps = {}) {
+    super(scope, id, {
+      description: 'Weekly celebrity data collection with weight and sentiment enrichment',
+      ...props,
+    });
+    const sourceSecrets: Partial<Record<Source, ISecret>> = {};
+    for (const source of SOURCES) {
+      const arn = props.sourceSecretArns?.[source];
+      if (arn) sourceSecrets[source] = Secret.fromSecretCompleteArn(this, `${source}CredentialsSecret`, arn);
+    }
+    const pipeline = new CelebrityPipeline(this, 'Pipeline', { ...props.pipeline, sourceSecrets });
+    this.pipeline = pipeline;
+    const output = (key: string, value: string, description: string) =>
+      new CfnOutput(this, key, { value, description });
+    output(STACK_OUTPUT_KEYS.tableName, pipeline.table.tableName, 'Observation table');
+    output(STACK_OUTPUT_KEYS.tableStreamArn, streamArnOf(pipeline), 'Stream of the observation table');
+    output(STACK_OUTPUT_KEYS.runLedgerTableName, pipeline.runLedgerTable.tableName, 'Run ledger table');
+    output(STACK_OUTPUT_KEYS.ruleName, pipeline.rule.ruleName, 'Weekly EventBridge rule');
+    output(STACK_OUTPUT_KEYS.scheduleDeadLetterQueueUrl, pipeline.scheduleDeadLetterQueue.queueUrl, 'Rule target DLQ');
+    output(STACK_OUTPUT_KEYS.scraperFailureQueueUrl, pipeline.scraperFailureQueue.queueUrl, 'Scraper on-failure queue');
+    output(
+      STACK_OUTPUT_KEYS.streamFailureQueueUrl,
+      pipeline.streamFailureQueue.queueUrl,
+      'Stream mapping on-failure queue',
+    );
+    output(STACK_OUTPUT_KEYS.alarmTopicArn, pipeline.alarmTopic.topicArn, 'SNS topic of every alarm');
+    for (const source of SOURCES) {
+      output(
+        functionOutputKey(SCRAPER_SPECS[source].functionName),
+        pipeline.scrapers[source].functionName,
+        `${source} scraper`,
+      );
+    }
+    output(functionOutputKey(POST_PROCESSOR_SPEC.functionName), pipeline.postProcessor.functionName, 'Post-processor');
+  }
+}
+
+/** Output key of a function's name: `scraper-tmdb` → `FunctionNameScraperTmdb`. */
+export function functionOutputKey(functionName: string): string {
+  const pascal = functionName
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+  return `${STACK_OUTPUT_KEYS.functionNamePrefix}${pascal}`;
+}
+
+function streamArnOf(pipeline: CelebrityPipeline): string {
+  const arn = pipeline.table.tableStreamArn;
+  if (arn === undefined) throw new TableDefinitionError('The observation table has no stream (core defines one)');
+  return arn;
+}

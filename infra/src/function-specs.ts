@@ -1,0 +1,69 @@
+import { POST_PROCESSOR_FUNCTION_NAME, SCRAPER_FUNCTION_NAMES, type Source } from '@celebrity-pipeline/core';
+
+/** What the construct needs to know about one Lambda function besides its code. */
+export interface FunctionSpec {
+  /** Lambda function name (from core, as the spec names it). */
+  readonly functionName: string;
+  /** Package folder relative to the workspace root; its `src/handler.ts` exports `handler`. */
+  readonly packageDirectory: string;
+  readonly memorySizeMb: number;
+  readonly timeoutSeconds: number;
+  readonly description: string;
+}
+
+/*
+ * Sizing. Every function is I/O bound (HTTP or DynamoDB), so memory is the smallest size that keeps the
+ * bundle's cold start (~1 MB of minified JS: SDK, zod, Powertools, VADER's lexicon) short; arm64 is ~20 %
+ * cheaper per GB-second than x86. Timeouts are the expected run time of 100 celebrities under each source's
+ * rate limit (research/source-apis.md §0) with head-room for retries and Retry-After waits, and below the
+ * 900 s Lambda ceiling.
+ */
+export const SCRAPER_SPECS: Readonly<Record<Source, FunctionSpec>> = {
+  tmdb: {
+    functionName: SCRAPER_FUNCTION_NAMES.tmdb,
+    packageDirectory: 'packages/scraper-tmdb',
+    memorySizeMb: 256,
+    // ~200–250 calls throttled to <= 20 req/s take ~15 s; 3 min leaves room for 429 back-off.
+    timeoutSeconds: 180,
+    description: 'Weekly TMDB popularity and biography of each celebrity',
+  },
+  wikipedia: {
+    functionName: SCRAPER_FUNCTION_NAMES.wikipedia,
+    packageDirectory: 'packages/scraper-wikipedia',
+    memorySizeMb: 256,
+    // ~200 calls (summary + pageviews) at <= 3 concurrent requests, ~0.3 s each: ~30 s; Wikimedia's
+    // per-minute limits and Retry-After can stretch that to minutes, so 5 min.
+    timeoutSeconds: 300,
+    description: 'Weekly Wikipedia pageviews and summary of each celebrity',
+  },
+  news: {
+    functionName: SCRAPER_FUNCTION_NAMES.news,
+    packageDirectory: 'packages/scraper-news',
+    memorySizeMb: 256,
+    // GDELT asks for >= 5 s between requests (the kit spaces them 6 s): 100–200 unbatched queries are
+    // 10–20 min, batched OR queries a few minutes, plus throttle retries. 15 min is the Lambda maximum.
+    timeoutSeconds: 900,
+    description: 'Weekly news coverage (GDELT DOC 2.0, or NewsAPI when keyed) of each celebrity',
+  },
+  social: {
+    functionName: SCRAPER_FUNCTION_NAMES.social,
+    packageDirectory: 'packages/scraper-social',
+    memorySizeMb: 256,
+    // One Bluesky login, then ~100–200 searchPosts calls paced under Bluesky's rate limit: 1–3 min; 5 min
+    // covers a Retry-After or a session refresh.
+    timeoutSeconds: 300,
+    description: 'Weekly social mentions and engagement (Bluesky, or Mastodon hashtags) of each celebrity',
+  },
+};
+
+export const POST_PROCESSOR_SPEC: FunctionSpec = {
+  functionName: POST_PROCESSOR_FUNCTION_NAME,
+  packageDirectory: 'packages/post-processor',
+  // VADER over <= 100 items' capped texts is CPU work (a few ms per item); 512 MB on arm64 gives about a
+  // third of a vCPU, so a batch of 100 scores and writes in well under 10 s.
+  memorySizeMb: 512,
+  // A batch of 100 conditional UpdateItems with SDK retries; 60 s is several times the expected run and
+  // keeps a stuck batch from holding the shard long (the mapping bisects and retries it).
+  timeoutSeconds: 60,
+  description: 'Adds weight and VADER sentiment to every new or re-scraped item from the table stream',
+};

@@ -1,0 +1,52 @@
+export { type AppContext, CONTEXT_KEYS, readAppContext } from './app-context.js';
+export {
+  BUNDLED_CELEBRITIES_FILE,
+  CelebrityPipeline,
+  type CelebrityPipelineProps,
+  FUNCTION_ENVIRONMENT,
+  type PipelineFunctionKey,
+} from './celebrity-pipeline.js';
+export {
+  CelebrityPipelineStack,
+  type CelebrityPipelineStackProps,
+  DEFAULT_STACK_NAME,
+  functionOutputKey,
+  STACK_OUTPUT_KEYS,
+} from './celebrity-pipeline-stack.js';
+export {
+  InfraError,
+  InvalidPipelineConfigError,
+  LocalEsbuildMissingError,
+  MissingHandlerEntryError,
+  TableDefinitionError,
+} from './errors.js';
+export { type FunctionSpec, POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
+export { acknowledgeNagFindings, NAG_ACKNOWLEDGEMENTS } from './nag-acknowledgements.js';
+export { CREATE_REQUIRE_BANNER, ESBUILD_OPTIONS, pipelineBundlingOptions } from './pipeline-bundling.js';
+export {
+  PIPELINE_ARCHITECTURE,
+  PIPELINE_RUNTIME,
+  PipelineFunction,
+  type PipelineFunctionProps,
+} from './pipeline-function.js';
+export {
+  ALARM_THRESHOLDS,
+  emfSearch,
+  type MonitoredFunction,
+  type MonitoredQueue,
+  PIPELINE_METRICS,
+  PipelineMonitoring,
+  type PipelineMonitoringProps,
+} from './pipeline-monitoring.js';
+export { createFailureQueue } from './pipeline-queues.js';
+export { createCelebrityTable, createRunLedgerTable, toAttribute, toBilling } from './pipeline-tables.js';
+export { handlerEntryPath, hasLocalEsbuild, LOCKFILE_NAME, REPOSITORY_ROOT } from './repository-layout.js';
+export {
+  connectStream,
+  createStreamEventSource,
+  type StreamEventSourceProps,
+  type StreamFilterPattern,
+  type StreamMappingSettings,
+} from './stream-consumer.js';
+export { grantTableActions, TABLE_ACTIONS } from './table-access.js';
+export { createWeeklyRule, type WeeklyRuleProps } from './weekly-schedule.js';
