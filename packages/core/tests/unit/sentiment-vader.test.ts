@@ -94,6 +94,28 @@ describe('polarityScores against the VADER 3.3.2 dev set', () => {
   });
 });
 
+/**
+ * 360 generated texts dense in the rules' edge cases (mixed-case negators, "no … or", "least", "kind of",
+ * idiom words, repeated values around "but", emoji glued to words, ZWJ sequences, flags, U+FEFF/U+200B/U+001F,
+ * curly quotes, non-ASCII capitals). Expected values: a line-by-line Python transcription of
+ * vaderSentiment 3.3.2's scoring code on CPython 3.11.7 with the 3.3.2 lexicon, which itself reproduces all 572
+ * dev-set references. Compared exactly, so any refactoring that changes a single rounding shows up here.
+ */
+describe('polarityScores on generated edge-case texts', () => {
+  const regression = JSON.parse(
+    readFileSync(new URL('../fixtures/vader-rules-regression.json', import.meta.url), 'utf8'),
+  ) as (PolarityScores & { text: string })[];
+
+  it('reproduces every reference score exactly', () => {
+    const mismatches = regression.filter(({ text, ...expected }) => {
+      const actual = polarityScores(text);
+      return JSON.stringify(actual) !== JSON.stringify(expected);
+    });
+    expect(regression).toHaveLength(360);
+    expect(mismatches).toEqual([]);
+  });
+});
+
 describe('polarityScores examples', () => {
   it('treats a capitalised negator as a negator ("Not great" is negative)', () => {
     expect(polarityScores('Not great')).toEqual({ neg: 0.767, neu: 0.233, pos: 0, compound: -0.5096 });
