@@ -1,0 +1,196 @@
+/**
+ * Records per second through the post-processor's handler on 10,000 synthetic stream records against a DynamoDB
+ * Local it starts itself, and where the time goes: scoring (unmarshall + validation + weight + VADER), the
+ * Powertools batch machinery, and DynamoDB I/O. Run: `pnpm --filter @celebrity-pipeline/post-processor bench`.
+ */
+import { cpus, loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import {
+  buildItem,
+  type CelebrityItem,
+  computeWeight,
+  createDocumentClient,
+  createItemWriter,
+  createTableInput,
+  type Observation,
+  SOURCES,
+  type Source,
+  scoreSentiment,
+} from '@celebrity-pipeline/core';
+import { startDynamoDbLocal } from '@celebrity-pipeline/dynamodb-local';
+import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { createPostProcessor, enrichmentFor, itemFromStreamRecord, STREAM_MAPPING_SETTINGS } from '../src/index.js';
+import { observationOf, SAMPLE_TEXTS } from '../tests/helpers/items.js';
+import { dynamodbStreamEvent, insertRecord } from '../tests/helpers/stream-records.js';
+
+const RECORD_COUNT = Number(process.env.BENCH_RECORDS ?? 10_000);
+const WARM_UP_COUNT = 1_000;
+const NOW = new Date('2026-11-22T02:05:00.000Z');
+const PHRASES = [
+  SAMPLE_TEXTS.positive,
+  SAMPLE_TEXTS.negative,
+  SAMPLE_TEXTS.neutral,
+  'Critics say the new series is not bad at all, but the ending felt rushed.',
+  'She was seen at the premiere on Saturday night with the rest of the cast.',
+  'Honestly the worst interview of the year :( so disappointing',
+];
+
+/** Items shaped like a real week: 1–20 texts of 70–220 characters each, tones mixed, the four sources in turn. */
+function syntheticItems(count: number, prefix = 'bench'): CelebrityItem[] {
+  return Array.from({ length: count }, (_, index) => {
+    const source = SOURCES[index % SOURCES.length] as Source;
+    const celebrityIndex = Math.floor(index / SOURCES.length);
+    const textCount = 1 + (index % 20);
+    const texts = Array.from({ length: textCount }, (_, textIndex) => ({
+      text: `${PHRASES[(index + textIndex) % PHRASES.length]} ${PHRASES[(index * 7 + textIndex) % PHRASES.length]}`,
+      engagement: (index * 13 + textIndex) % 500,
+    }));
+    const observation = { ...observationOf(source, 10 + celebrityIndex), texts } as Observation;
+    const celebrity = {
+      id: `${prefix}-${celebrityIndex}`,
+      name: `Bench Celebrity ${celebrityIndex}`,
+      aliases: [],
+      wikipediaTitle: `Bench_${celebrityIndex}`,
+      hashtags: [],
+    };
+    return buildItem(celebrity, observation, { week: '2026-W47', runId: 'bench', collectedAt: NOW });
+  });
+}
+
+function batchesOf(records: DynamoDBRecord[]): DynamoDBRecord[][] {
+  const batches: DynamoDBRecord[][] = [];
+  for (let start = 0; start < records.length; start += STREAM_MAPPING_SETTINGS.batchSize) {
+    batches.push(records.slice(start, start + STREAM_MAPPING_SETTINGS.batchSize));
+  }
+  return batches;
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await run();
+  return { ms: performance.now() - start, value };
+}
+
+function scoreOnly(records: DynamoDBRecord[]): { parseMs: number; weightMs: number; sentimentMs: number } {
+  let parseMs = 0;
+  let weightMs = 0;
+  let sentimentMs = 0;
+  for (const record of records) {
+    let start = performance.now();
+    const item = itemFromStreamRecord(record);
+    parseMs += performance.now() - start;
+    start = performance.now();
+    computeWeight(item);
+    weightMs += performance.now() - start;
+    start = performance.now();
+    scoreSentiment(item.texts);
+    sentimentMs += performance.now() - start;
+  }
+  return { parseMs, weightMs, sentimentMs };
+}
+
+async function throughHandler(
+  postProcessor: ReturnType<typeof createPostProcessor>,
+  batches: DynamoDBRecord[][],
+): Promise<number> {
+  let failures = 0;
+  for (const batch of batches)
+    failures += (await postProcessor.handle(dynamodbStreamEvent(batch))).batchItemFailures.length;
+  return failures;
+}
+
+function telemetry() {
+  // Silent logger and disabled metrics: the benchmark measures the work, not writing 10,000 log lines to a pipe.
+  process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  return {
+    logger: new Logger({ serviceName: 'post-processor-bench', logLevel: 'SILENT' }),
+    metrics: new Metrics({ namespace: 'CelebrityPipelineBench', serviceName: 'post-processor-bench' }),
+  };
+}
+
+async function main(): Promise<void> {
+  const local = await startDynamoDbLocal({});
+  const client = localDynamoDbClient(local.endpoint);
+  try {
+    const documentClient = createDocumentClient({ client });
+    const { tableName } = await createTestTable(client, createTableInput(), 'bench');
+    const items = syntheticItems(RECORD_COUNT);
+    const records = items.map(insertRecord);
+    const batches = batchesOf(records);
+    const writer = createItemWriter({ client: documentClient, tableName });
+    const { ms: putMs } = await timed(() => writer.putItems(items));
+
+    // Warm-up outside the measurements: Node's JIT on the scoring path, and DynamoDB Local's JVM on UpdateItem
+    // (with items of their own, so the measured pass still writes every item).
+    const warmUpItems = syntheticItems(WARM_UP_COUNT, 'warm-up');
+    await writer.putItems(warmUpItems);
+    const warmUpRecords = warmUpItems.map(insertRecord);
+    scoreOnly(warmUpRecords);
+    for (const record of warmUpRecords) enrichmentFor(itemFromStreamRecord(record), NOW);
+    const warmUpProcessor = createPostProcessor({ documentClient, tableName, now: () => NOW, ...telemetry() });
+    await throughHandler(warmUpProcessor, batchesOf(warmUpRecords));
+    const loadBefore = loadavg()[0] ?? 0;
+
+    const scoring = scoreOnly(records);
+    const scoringMs = scoring.parseMs + scoring.weightMs + scoring.sentimentMs;
+    const noWrites = createPostProcessor({ writer: { enrich: async () => 'updated' }, now: () => NOW, ...telemetry() });
+    const { ms: handlerNoIoMs } = await timed(() => throughHandler(noWrites, batches));
+
+    const postProcessor = createPostProcessor({ documentClient, tableName, now: () => NOW, ...telemetry() });
+    const { ms: handlerMs, value: failures } = await timed(() => throughHandler(postProcessor, batches));
+    const { ms: redeliveryMs, value: redeliveryFailures } = await timed(() => throughHandler(postProcessor, batches));
+    if (failures + redeliveryFailures > 0) throw new Error(`${failures + redeliveryFailures} record(s) failed`);
+
+    const loadAfter = loadavg()[0] ?? 0;
+    const textsPerItem = items.reduce((sum, item) => sum + item.texts.length, 0) / items.length;
+    const share = (ms: number) => `${((100 * ms) / handlerMs).toFixed(1)} %`;
+    const perSecond = (ms: number) => Math.round((RECORD_COUNT * 1_000) / ms);
+    const rows: [string, string][] = [
+      [
+        'records',
+        `${RECORD_COUNT} in ${batches.length} batches of ${STREAM_MAPPING_SETTINGS.batchSize} (${textsPerItem.toFixed(1)} texts/item)`,
+      ],
+      [
+        'machine',
+        `${cpus().length} cores, load average ${loadBefore.toFixed(1)} before / ${loadAfter.toFixed(1)} after`,
+      ],
+      ['setup: putItems (BatchWrite)', `${putMs.toFixed(0)} ms`],
+      ['handler, DynamoDB Local, first delivery', `${handlerMs.toFixed(0)} ms = ${perSecond(handlerMs)} records/s`],
+      [
+        'handler, DynamoDB Local, redelivery (no writes)',
+        `${redeliveryMs.toFixed(0)} ms = ${perSecond(redeliveryMs)} records/s`,
+      ],
+      ['handler, no I/O (writer stubbed)', `${handlerNoIoMs.toFixed(0)} ms = ${perSecond(handlerNoIoMs)} records/s`],
+      [
+        'scoring alone (unmarshall+validate, weight, VADER)',
+        `${scoringMs.toFixed(0)} ms = ${perSecond(scoringMs)} records/s`,
+      ],
+      ['  of which unmarshall + parseItem', `${scoring.parseMs.toFixed(0)} ms`],
+      ['  of which computeWeight', `${scoring.weightMs.toFixed(1)} ms`],
+      ['  of which scoreSentiment (VADER)', `${scoring.sentimentMs.toFixed(0)} ms`],
+      ['share of first delivery: scoring', share(scoringMs)],
+      ['share of first delivery: batch machinery + logging', share(Math.max(0, handlerNoIoMs - scoringMs))],
+      ['share of first delivery: DynamoDB I/O (UpdateItem)', share(Math.max(0, handlerMs - handlerNoIoMs))],
+    ];
+    const width = Math.max(...rows.map(([label]) => label.length));
+    for (const [label, value] of rows) console.log(`${label.padEnd(width)}  ${value}`);
+    console.log(
+      JSON.stringify({
+        records: RECORD_COUNT,
+        recordsPerSecond: perSecond(handlerMs),
+        redeliveryRecordsPerSecond: perSecond(redeliveryMs),
+        scoringShare: Number((scoringMs / handlerMs).toFixed(3)),
+        ioShare: Number((Math.max(0, handlerMs - handlerNoIoMs) / handlerMs).toFixed(3)),
+        loadAverage: Number(loadBefore.toFixed(1)),
+      }),
+    );
+  } finally {
+    client.destroy();
+    await local.stop();
+  }
+}
+
+await main();
