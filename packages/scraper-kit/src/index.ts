@@ -1,0 +1,78 @@
+export { requireCredentials } from './credentials.js';
+export {
+  ExpiredTokenError,
+  FailureThresholdError,
+  isRetryable,
+  MalformedResponseError,
+  MissingCredentialsError,
+  NetworkError,
+  NotFoundError,
+  RateLimitedError,
+  RequestRejectedError,
+  ScraperConfigError,
+  ScraperError,
+  type ScraperErrorContext,
+  SourceAuthError,
+  TimeoutError,
+  UpstreamError,
+} from './errors.js';
+export {
+  createScraperHandler,
+  defaultHandlerDependencies,
+  type HandlerDependencies,
+  type ScraperHandler,
+  type ScraperHandlerOptions,
+} from './handler-factory.js';
+export {
+  createHttpClient,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpRequest,
+  type HttpResponse,
+  type RetryNotice,
+  routeOf,
+} from './http-client.js';
+export { backoffDelayMs, HTTP_RETRY_POLICY, type HttpRetryPolicy, retryDelayMs } from './http-retry-policy.js';
+export { mapIsolated, type Settled } from './map-isolated.js';
+export { createRateLimiter, type RateLimiter } from './rate-limiter.js';
+export {
+  bodySnippet,
+  classifyResponse,
+  GDELT_THROTTLE_PATTERN,
+  isJsonContentType,
+  parseJsonBody,
+  type RawResponse,
+  retryAfterMs,
+} from './response-classification.js';
+export { boundedReason, exceedsFailureThreshold, failedShare, summarizeRun } from './run-outcome.js';
+export { type RunLedger, type RunScraperOptions, runScraper } from './run-scraper.js';
+export { parseScheduledEvent, ScheduledEventSchema } from './scheduled-event.js';
+export type { CreateScraper, ScrapeContext, Scraper, ScraperFactoryInput } from './scraper.js';
+export {
+  BASE_URL_DEFAULTS,
+  type BaseUrlVariable,
+  DEFAULT_FAILURE_THRESHOLD,
+  DEFAULT_SCRAPE_CONCURRENCY,
+  type LoadScraperConfigOptions,
+  loadScraperConfig,
+  REPLAY_CREDENTIALS,
+  type ScraperConfig,
+  type ScraperCredentials,
+} from './scraper-config.js';
+export { CREDENTIAL_VARIABLES, type CredentialVariable, readCredentialSecret } from './secrets.js';
+export {
+  PROVIDERS,
+  type Provider,
+  RATE_SAFETY_MARGIN,
+  SOURCE_LIMITS,
+  type SourceLimit,
+  spacingMs,
+} from './source-limits.js';
+export {
+  createScraperLogger,
+  createScraperMetrics,
+  METRICS_NAMESPACE,
+  publishRunMetrics,
+  SCRAPER_METRICS,
+} from './telemetry.js';
+export { buildUserAgent, DEFAULT_CONTACT, SCRAPER_KIT_VERSION } from './user-agent.js';

@@ -1,0 +1,61 @@
+import { type SourceLimit, spacingMs } from './source-limits.js';
+
+/** Runs tasks no faster and no wider than a {@link SourceLimit}. */
+export interface RateLimiter {
+  /** Waits for a slot (concurrency) and a start time (spacing), then runs `task`. */
+  schedule<T>(task: () => Promise<T>): Promise<T>;
+  /** Tasks running now. */
+  readonly active: number;
+  /** Tasks waiting for a slot. */
+  readonly pending: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A FIFO limiter: at most `maxConcurrency` tasks in flight, and request starts at least
+ * `max(minSpacingMs, 1000 / requestsPerSecond)` apart (so never more than `requestsPerSecond` in any second).
+ * @example const limiter = createRateLimiter(SOURCE_LIMITS.gdelt); await limiter.schedule(() => fetchOnce());
+ */
+export function createRateLimiter(
+  limit: Pick<SourceLimit, 'requestsPerSecond' | 'minSpacingMs' | 'maxConcurrency'>,
+): RateLimiter {
+  const gapMs = spacingMs(limit);
+  const waiting: (() => void)[] = [];
+  let active = 0;
+  let nextStartAt = 0;
+
+  const release = () => {
+    active -= 1;
+    const next = waiting.shift();
+    if (next) {
+      active += 1;
+      next();
+    }
+  };
+  const acquire = async () => {
+    if (active < limit.maxConcurrency) active += 1;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    const startAt = Math.max(Date.now(), nextStartAt);
+    nextStartAt = startAt + gapMs;
+    const waitMs = startAt - Date.now();
+    if (waitMs > 0) await sleep(waitMs);
+  };
+
+  return {
+    async schedule(task) {
+      await acquire();
+      try {
+        return await task();
+      } finally {
+        release();
+      }
+    },
+    get active() {
+      return active;
+    },
+    get pending() {
+      return waiting.length;
+    },
+  };
+}

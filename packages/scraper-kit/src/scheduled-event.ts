@@ -1,0 +1,34 @@
+import { formatZodIssues, type ScheduledEvent } from '@celebrity-pipeline/core';
+import { z } from 'zod';
+import { ScraperConfigError } from './errors.js';
+
+/** The EventBridge Scheduled Event a rule sends (core's `ScheduledEvent`), validated at the edge. */
+export const ScheduledEventSchema = z
+  .object({
+    version: z.literal('0'),
+    id: z.string().min(1),
+    'detail-type': z.literal('Scheduled Event'),
+    source: z.literal('aws.events'),
+    account: z.string(),
+    time: z.iso.datetime(),
+    region: z.string(),
+    resources: z.array(z.string()),
+    detail: z.object({}).strict(),
+  })
+  .loose();
+
+/**
+ * Validates a handler's input.
+ * @throws ScraperConfigError naming every problem (not a Scheduled Event, bad time…).
+ */
+export function parseScheduledEvent(value: unknown): ScheduledEvent {
+  const result = ScheduledEventSchema.safeParse(value);
+  if (!result.success) {
+    throw new ScraperConfigError(
+      `Invalid input: expected an EventBridge Scheduled Event:\n${formatZodIssues(result.error)
+        .map((issue) => `  - ${issue}`)
+        .join('\n')}`,
+    );
+  }
+  return result.data as ScheduledEvent;
+}
