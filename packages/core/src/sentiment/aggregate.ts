@@ -1,4 +1,5 @@
 import type { SentimentLabel } from '../item.js';
+import { isPythonWhitespace } from './python-string.js';
 import { polarityScores } from './vader.js';
 
 /** Standard VADER thresholds on the compound score. */
@@ -16,7 +17,7 @@ export interface ItemSentiment {
   label: SentimentLabel;
   /** Engagement-weighted mean compound in [-1, 1], rounded to 4 decimals. */
   compound: number;
-  /** Texts that took part (empty ones are ignored). */
+  /** Texts that took part (texts with no word, i.e. empty or only whitespace as VADER splits it, are ignored). */
   textsScored: number;
 }
 
@@ -31,7 +32,7 @@ export function scoreSentiment(texts: readonly { text: string; engagement?: numb
   let totalWeight = 0;
   let textsScored = 0;
   for (const entry of texts) {
-    if (entry.text.trim() === '') continue;
+    if (!hasWords(entry.text)) continue;
     const weight = 1 + Math.log1p(Math.max(0, entry.engagement ?? 0));
     weightedSum += polarityScores(entry.text).compound * weight;
     totalWeight += weight;
@@ -39,4 +40,12 @@ export function scoreSentiment(texts: readonly { text: string; engagement?: numb
   }
   const compound = totalWeight === 0 ? 0 : Math.round((weightedSum / totalWeight) * 10_000) / 10_000;
   return { label: labelCompound(compound), compound, textsScored };
+}
+
+/** Whether VADER finds at least one token: a character that Python's `str.split()` does not treat as whitespace. */
+function hasWords(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    if (!isPythonWhitespace(text.charCodeAt(index))) return true;
+  }
+  return false;
 }

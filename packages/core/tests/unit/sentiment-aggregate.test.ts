@@ -17,6 +17,11 @@ describe('scoreSentiment', () => {
     expect(scoreSentiment([{ text: '  ' }])).toEqual({ label: 'NEUTRAL', compound: 0, textsScored: 0 });
   });
 
+  it('ignores texts VADER finds no word in, by Python whitespace rules', () => {
+    expect(scoreSentiment([{ text: '\u0085\u001f\u3000' }, { text: 'great' }]).textsScored).toBe(1);
+    expect(scoreSentiment([{ text: '\ufeff' }, { text: 'great' }]).textsScored).toBe(2);
+  });
+
   it('is the compound of a single text', () => {
     const { compound } = polarityScores('What a wonderful film!');
     expect(scoreSentiment([{ text: 'What a wonderful film!' }])).toEqual({
