@@ -81,3 +81,23 @@ export {
   type StreamPollerOptions,
 } from './stream-poller.js';
 export { sequenceNumberOf, toLambdaAttributeValue, toLambdaRecord } from './stream-records.js';
+export {
+  buildWeekReport,
+  type Check,
+  MAXIMUM_UNENRICHED_ITEMS,
+  type SourceRun,
+  sentimentCounts,
+  sourceRunOf,
+  type WeekReport,
+  type WeekReportInput,
+  weightStatistics,
+} from './week-report.js';
+export {
+  type CycleEvent,
+  type CycleResult,
+  deadLetteredItemKeys,
+  pendingItems,
+  runWeeklyCycle,
+  scheduleTimeOf,
+  type WeeklyCycleOptions,
+} from './weekly-cycle.js';
