@@ -1,0 +1,10 @@
+export { PersonNotFoundError } from './errors.js';
+export { mapTmdbPerson, pickSearchResult } from './tmdb-mapping.js';
+export {
+  parseTmdb,
+  type TmdbPerson,
+  TmdbPersonSchema,
+  type TmdbSearchResponse,
+  TmdbSearchResponseSchema,
+} from './tmdb-responses.js';
+export { createTmdbScraper, type TmdbScraperOptions, tmdbScraperFromConfig } from './tmdb-scraper.js';
