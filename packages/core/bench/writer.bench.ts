@@ -6,6 +6,8 @@
  * Env: WRITER_BENCH_ITEMS (default 1000), WRITER_BENCH_ROUNDS (default 5), WRITER_BENCH_CONCURRENCY (calls in
  * flight for putItems and for the concurrent PutItem baseline, default 4).
  */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -65,14 +67,46 @@ function nextWeek(): IsoWeek {
   return `2025-W${String(weekNumber).padStart(2, '0')}` as IsoWeek;
 }
 
-async function timed(run: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await run();
-  return performance.now() - start;
+/** One measured run: wall time, and CPU time of DynamoDB Local (the java process) and of this process. */
+interface Measurement {
+  wallMs: number;
+  serverCpuMs: number;
+  clientCpuMs: number;
 }
 
-function itemsPerSecond(durationMs: number): number {
-  return (itemCount / durationMs) * 1_000;
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux (`getconf CLK_TCK`)
+
+/** utime + stime of a process (all its threads) from /proc, in ms; null where /proc is unavailable. */
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+async function measure(serverPid: number | undefined, run: () => Promise<unknown>): Promise<Measurement> {
+  const serverBefore = processCpuMs(serverPid);
+  const clientBefore = process.cpuUsage();
+  const start = performance.now();
+  await run();
+  const wallMs = performance.now() - start;
+  const client = process.cpuUsage(clientBefore);
+  const serverAfter = processCpuMs(serverPid);
+  const serverCpuMs = serverBefore === null || serverAfter === null ? Number.NaN : serverAfter - serverBefore;
+  return { wallMs, serverCpuMs, clientCpuMs: (client.user + client.system) / 1_000 };
+}
+
+function itemsPerSecond(measurement: Measurement): number {
+  return (itemCount / measurement.wallMs) * 1_000;
+}
+
+/** CPU ms (DynamoDB Local + this process) per 1,000 items: what a write costs whatever else the box is doing. */
+function cpuMsPerThousand(measurement: Measurement): number {
+  return ((measurement.serverCpuMs + measurement.clientCpuMs) / itemCount) * 1_000;
 }
 
 function median(values: number[]): number {
@@ -112,66 +146,93 @@ async function main(): Promise<void> {
     await writer.putItems(items(200, nextWeek()));
     await onePut(items(200, nextWeek()))();
 
-    const results: Record<string, number[]> = {
+    const results: Record<string, Measurement[]> = {
       [`putItems (batch path: BatchGet + BatchWrite, ${CONCURRENCY} in flight)`]: [],
       'putItems re-run, all unchanged (BatchGet only)': [],
       'PutItem one per item, sequential': [],
       [`PutItem one per item, ${CONCURRENCY} in flight`]: [],
     };
-    const [batch, rerun, sequential, concurrent] = Object.values(results) as [number[], number[], number[], number[]];
+    const [batch, rerun, sequential, concurrent] = Object.values(results) as [
+      Measurement[],
+      Measurement[],
+      Measurement[],
+      Measurement[],
+    ];
     for (let round = 0; round < rounds; round++) {
       const batchItems = items(itemCount, nextWeek());
-      const measurements: [number[], () => Promise<unknown>][] = [
+      const measurements: [Measurement[], () => Promise<unknown>][] = [
         [
           batch,
           async () => {
             const result = await writer.putItems(batchItems);
-            if (result.written.length !== itemCount)
+            if (result.written.length !== itemCount) {
               throw new Error(`batch path wrote ${result.written.length}/${itemCount}`);
+            }
           },
         ],
         [sequential, onePut(items(itemCount, nextWeek()))],
         [concurrent, concurrentPuts(items(itemCount, nextWeek()))],
       ];
       if (round % 2 === 1) measurements.reverse();
-      for (const [bucket, run] of measurements) bucket.push(itemsPerSecond(await timed(run)));
+      for (const [bucket, run] of measurements) bucket.push(await measure(local.pid, run));
       rerun.push(
-        itemsPerSecond(
-          await timed(async () => {
-            const result = await writer.putItems(batchItems);
-            if (result.unchanged.length !== itemCount) throw new Error('re-run wrote items it should have skipped');
-          }),
-        ),
+        await measure(local.pid, async () => {
+          const result = await writer.putItems(batchItems);
+          if (result.unchanged.length !== itemCount) throw new Error('re-run wrote items it should have skipped');
+        }),
       );
     }
 
     console.log(
-      `\nwriter benchmark: ${itemCount} items × ${rounds} rounds, DynamoDB Local ${local.endpoint} (in memory), Node ${process.version}\n`,
+      `\nwriter benchmark: ${itemCount} items × ${rounds} rounds, DynamoDB Local ${local.endpoint} (in memory), Node ${process.version}, load average ${loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')}\n`,
     );
-    const cells = Object.values(results).map((values) => values.map((value) => value.toFixed(0)).join(' / '));
-    const width = Math.max(...Object.keys(results).map((name) => name.length));
-    const cellWidth = Math.max('items/s per round'.length, ...cells.map((cell) => cell.length));
-    console.log(`${'method'.padEnd(width)}  ${'items/s per round'.padEnd(cellWidth)}  median items/s`);
-    Object.entries(results).forEach(([name, values], index) => {
-      console.log(`${name.padEnd(width)}  ${(cells[index] ?? '').padEnd(cellWidth)}  ${median(values).toFixed(0)}`);
-    });
-    // The box is shared, so load drifts between rounds: the per-round ratio compares runs made seconds apart.
-    const perRound = (baseline: number[]) => batch.map((value, round) => value / (baseline[round] ?? Number.NaN));
-    const report = (label: string, baseline: number[]) => {
-      const ratios = perRound(baseline);
-      console.log(
-        `batch path vs ${label}: ${(median(batch) / median(baseline)).toFixed(1)}x on medians; per round ${ratios
-          .map((ratio) => `${ratio.toFixed(1)}x`)
-          .join(' / ')} (median ${median(ratios).toFixed(1)}x)`,
-      );
-    };
+    printTable('items/s per round (wall clock)', results, itemsPerSecond, 'median items/s');
+    printTable('CPU ms per 1,000 items (DynamoDB Local + client)', results, cpuMsPerThousand, 'median CPU ms');
     console.log('');
-    report('one PutItem per item, sequential (target >= 5x)', sequential);
-    report(`one PutItem per item, ${CONCURRENCY} in flight`, concurrent);
+    report('one PutItem per item, sequential (target >= 5x)', batch, sequential);
+    report(`one PutItem per item, ${CONCURRENCY} in flight`, batch, concurrent);
   } finally {
     client.destroy();
     await local.stop();
   }
+}
+
+function printTable(
+  title: string,
+  results: Record<string, Measurement[]>,
+  metric: (measurement: Measurement) => number,
+  summary: string,
+): void {
+  const cells = Object.values(results).map((values) => values.map((value) => metric(value).toFixed(0)).join(' / '));
+  const width = Math.max(...Object.keys(results).map((name) => name.length));
+  const cellWidth = Math.max(title.length, ...cells.map((cell) => cell.length));
+  console.log(`${'method'.padEnd(width)}  ${title.padEnd(cellWidth)}  ${summary}`);
+  Object.entries(results).forEach(([name, values], index) => {
+    console.log(
+      `${name.padEnd(width)}  ${(cells[index] ?? '').padEnd(cellWidth)}  ${median(values.map(metric)).toFixed(0)}`,
+    );
+  });
+  console.log('');
+}
+
+/**
+ * The box is shared, so load drifts between rounds: besides the ratio of medians, the per-round ratio compares
+ * runs made seconds apart, and the CPU ratio compares what each method costs whatever the load.
+ */
+function report(label: string, batch: Measurement[], baseline: Measurement[]): void {
+  const perRound = batch.map((value, round) => {
+    const other = baseline[round];
+    return other ? itemsPerSecond(value) / itemsPerSecond(other) : Number.NaN;
+  });
+  const wallRatio = median(batch.map(itemsPerSecond)) / median(baseline.map(itemsPerSecond));
+  const cpuRatio = median(baseline.map(cpuMsPerThousand)) / median(batch.map(cpuMsPerThousand));
+  console.log(
+    `batch path vs ${label}: ${wallRatio.toFixed(1)}x items/s (medians); per round ${perRound
+      .map((ratio) => `${ratio.toFixed(1)}x`)
+      .join(' / ')} (median ${median(perRound).toFixed(1)}x); ${cpuRatio.toFixed(1)}x less CPU per item`,
+  );
 }
 
 main().catch((error: unknown) => {
