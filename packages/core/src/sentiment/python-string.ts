@@ -1,6 +1,6 @@
 /**
- * The few Python 3 `str` behaviours VADER depends on, reproduced for JavaScript strings (UTF-16): whitespace
- * splitting (`str.split()`), `str.isupper()`, stripping `string.punctuation` and length in code points.
+ * The few Python 3 `str` behaviours VADER depends on, reproduced for JavaScript strings (UTF-16): the separators
+ * of `str.split()`, the characters of `string.punctuation`, `str.isupper()` and length in code points.
  */
 
 /** Code points that Python's `str.isspace()` accepts, i.e. the separators of `str.split()` with no argument. */
@@ -22,31 +22,6 @@ for (let index = 0; index < ASCII_PUNCTUATION.length; index += 1) {
 /** Whether the UTF-16 code unit `code` separates tokens for Python's `str.split()` (all such are in the BMP). */
 export function isPythonWhitespace(code: number): boolean {
   return code < 128 ? IS_ASCII_WHITESPACE[code] === 1 : PYTHON_WHITESPACE.has(code);
-}
-
-/** Python's `str.split()` with no separator: runs of Unicode whitespace split, empty strings never returned. */
-export function splitOnWhitespace(text: string): string[] {
-  const tokens: string[] = [];
-  let start = -1;
-  for (let index = 0; index < text.length; index += 1) {
-    if (isPythonWhitespace(text.charCodeAt(index))) {
-      if (start >= 0) tokens.push(text.slice(start, index));
-      start = -1;
-    } else if (start < 0) {
-      start = index;
-    }
-  }
-  if (start >= 0) tokens.push(text.slice(start));
-  return tokens;
-}
-
-/** Python's `token.strip(string.punctuation)`. */
-export function stripAsciiPunctuation(token: string): string {
-  let start = 0;
-  let end = token.length;
-  while (start < end && isAsciiPunctuation(token.charCodeAt(start))) start += 1;
-  while (end > start && isAsciiPunctuation(token.charCodeAt(end - 1))) end -= 1;
-  return start === 0 && end === token.length ? token : token.slice(start, end);
 }
 
 /** Whether the UTF-16 code unit `code` is in Python's `string.punctuation`. */
