@@ -30,6 +30,7 @@ function itemsChart(history: readonly WeekHistory[], weeks: string[]): string {
     categories: weeks,
     series: [{ name: 'items written', fill: PLAIN_FILL, values: history.map((week) => week.written) }],
     formatValue: (value) => formatCount(Math.round(value)),
+    formatTick: formatCount,
     yLabel: 'items',
     showValues: true,
   })}</figure>`;
@@ -44,6 +45,7 @@ function failuresChart(history: readonly WeekHistory[], weeks: string[]): string
     categories: weeks,
     series: [{ name: 'failures', fill: FAILURE_FILL, values: history.map((week) => week.failures) }],
     formatValue: (value) => formatCount(Math.round(value)),
+    formatTick: formatCount,
     yLabel: 'failures',
     showValues: true,
   })}</figure>`;

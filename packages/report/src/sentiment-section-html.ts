@@ -1,6 +1,6 @@
 import { SENTIMENT_FILLS } from './chart-patterns.js';
 import { tableFallbackHtml } from './html-table.js';
-import { escapeHtml, formatCount, formatDecimal, formatShare } from './html-text.js';
+import { escapeHtml, formatDecimal, formatShare, plural } from './html-text.js';
 import { type NotableItem, SENTIMENT_SEGMENTS, type SentimentCounts, type SentimentFigures } from './sentiment-mix.js';
 import { legendHtml, stackedBarsSvg } from './svg-charts.js';
 
@@ -77,8 +77,13 @@ function notableList(id: string, heading: string, items: readonly NotableItem[])
       `<li data-celebrity="${escapeHtml(item.celebrityId)}" data-source="${item.source}">` +
       `<strong>${escapeHtml(item.celebrityName)}</strong> — ${escapeHtml(item.source)} · ` +
       `score ${formatDecimal(item.sentimentScore, true)} · weight ${formatDecimal(item.weight)} · ` +
-      `${item.texts.length} of ${formatCount(item.textsStored)} texts shown${texts}</li>`
+      `${textsCaption(item)}${texts}</li>`
     );
   });
   return `<div id="${id}"><h3>${escapeHtml(heading)}</h3><ol>${entries.join('')}</ol></div>`;
+}
+
+function textsCaption(item: NotableItem): string {
+  if (item.texts.length === item.textsStored) return plural(item.textsStored, 'text');
+  return `${item.texts.length} of ${plural(item.textsStored, 'text')} shown`;
 }

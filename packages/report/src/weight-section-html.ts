@@ -1,6 +1,6 @@
 import { PLAIN_FILL } from './chart-patterns.js';
 import { tableFallbackHtml } from './html-table.js';
-import { escapeHtml, formatDecimal } from './html-text.js';
+import { escapeHtml, formatCount, formatDecimal } from './html-text.js';
 import { columnChartSvg } from './svg-charts.js';
 import type { SourceWeightDistribution, WeightFigures } from './weight-distribution.js';
 
@@ -39,6 +39,7 @@ function histogramFigure(distribution: SourceWeightDistribution, yMax: number): 
     categories: distribution.bins.map((bin) => binLabel(bin.from, bin.to)),
     series: [{ name: 'items', fill: PLAIN_FILL, values: distribution.bins.map((bin) => bin.count) }],
     formatValue: (value) => String(Math.round(value)),
+    formatTick: formatCount,
     yLabel: 'items',
     xLabel: 'weight',
     yMax,

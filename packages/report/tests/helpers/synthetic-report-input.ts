@@ -34,18 +34,24 @@ const TEXTS = {
     'Fans love the new album. Amazing work, so happy for them!',
     'A great, generous interview — funny and kind.',
     'Congratulations on the award, well deserved and inspiring!',
+    'Nice to see them back on stage.',
+    'The charity gala was a lovely success, thank you!',
   ],
   negative: [
     'The film was a terrible disappointment, boring and badly written.',
     'Critics slammed the awful interview as rude and arrogant.',
     'Fans are angry and upset about the cancelled tour.',
     'A sad, ugly lawsuit that hurts everyone involved.',
+    'Not great: the show felt tired.',
+    'Disgusting behaviour, a horrible scandal and a shameful apology.',
   ],
   neutral: [
     'The actor was seen in London on Tuesday.',
     'A new interview was published this morning.',
     'The premiere takes place next month in Paris.',
     'Tickets go on sale on Friday at noon.',
+    'The band announced the dates of a tour.',
+    'A documentary about the singer is in production.',
   ],
 } as const;
 
@@ -130,7 +136,7 @@ function textsOf(index: number, random: () => number): string[] {
   const count = 1 + Math.floor(random() * 4);
   return Array.from({ length: count }, (_, textIndex) => {
     const pool = random() < 0.7 ? TEXTS[mood] : TEXTS.neutral;
-    return `${pool[(index + textIndex) % pool.length]} (#${index}-${textIndex})`;
+    return `${pool[Math.floor(random() * pool.length)]} (#${index}-${textIndex})`;
   });
 }
 

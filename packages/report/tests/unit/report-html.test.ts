@@ -51,6 +51,10 @@ describe('renderReportHtml', () => {
     }
   });
 
+  it('lists a notable item with its score, weight and texts', () => {
+    expect(html).toContain('— social · score +0.900 · weight 0.500 · 1 text<blockquote>&lt;script&gt;');
+  });
+
   it('says in words when there is no history yet', () => {
     expect(html).toContain('No run recorded in the ledger up to this week.');
   });
