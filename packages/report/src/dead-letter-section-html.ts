@@ -1,5 +1,5 @@
 import { tableHtml } from './html-table.js';
-import { plural } from './html-text.js';
+import { formatTimestamp, plural } from './html-text.js';
 import type { ReportDeadLetter } from './report-input.js';
 
 /** The dead-letter section: the week's DLQ messages with their reasons. */
@@ -12,7 +12,7 @@ export function deadLetterSectionHtml(deadLetters: readonly ReportDeadLetter[]):
           caption: `${plural(deadLetters.length, 'message')}, oldest first`,
           headers: ['failed at', 'source', 'kind', 'reason', 'payload', 'id'],
           rows: deadLetters.map((deadLetter) => [
-            deadLetter.failedAt,
+            formatTimestamp(deadLetter.failedAt),
             deadLetter.source,
             deadLetter.kind,
             deadLetter.reason,

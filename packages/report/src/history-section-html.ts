@@ -75,7 +75,7 @@ function durationChart(history: readonly WeekHistory[], weeks: string[]): string
       values: history.map((week) => week.durationMsBySource[source]),
     })),
     formatValue: formatDuration,
-    formatTick: (durationMs) => `${Number((durationMs / MINUTE_MS).toFixed(1))} min`,
+    formatTick: (durationMs) => formatCount(Number((durationMs / MINUTE_MS).toFixed(1))),
     yMax: niceCeiling(longest / MINUTE_MS) * MINUTE_MS,
     yLabel: 'minutes',
     width: 1100,

@@ -37,3 +37,10 @@ export function formatShare(part: number, total: number): string {
 export function plural(count: number, word: string, pluralWord = `${word}s`): string {
   return `${formatCount(count)} ${count === 1 ? word : pluralWord}`;
 }
+
+/** `2026-11-29T02:15:00.000Z` → `2026-11-29 02:15:00 UTC`; anything unparseable is shown as given. */
+export function formatTimestamp(isoTime: string): string {
+  const time = new Date(isoTime);
+  if (Number.isNaN(time.getTime())) return isoTime;
+  return `${time.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}

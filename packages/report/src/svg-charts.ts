@@ -29,7 +29,7 @@ export interface ColumnChartOptions extends ChartFrame {
   formatTick?: (value: number) => string;
   yLabel: string;
   xLabel?: string;
-  /** Largest value of the y axis (to share a scale between charts); default: the data's. */
+  /** Largest value of the y axis (to share a scale between charts), used as given; default: the data's, rounded up. */
   yMax?: number;
   /** Print each value above its column (single series only, when there is room). */
   showValues?: boolean;
@@ -69,7 +69,9 @@ export function columnChartSvg(options: ColumnChartOptions): string {
   const height = options.height ?? 220;
   const plot = { width: width - MARGIN.left - MARGIN.right, height: height - MARGIN.top - MARGIN.bottom };
   const dataMax = Math.max(0, ...options.series.flatMap((series) => series.values.map((value) => value ?? 0)));
-  const yMax = niceCeiling(Math.max(options.yMax ?? 0, dataMax));
+  // A given yMax is kept as is (charts sharing a scale); otherwise the data's maximum, rounded up.
+  const yMax =
+    options.yMax !== undefined && options.yMax >= dataMax && options.yMax > 0 ? options.yMax : niceCeiling(dataMax);
   const band = plot.width / Math.max(1, options.categories.length);
   const columnWidth = (band * 0.78) / Math.max(1, options.series.length);
   const columns = options.categories.flatMap((category, categoryIndex) =>

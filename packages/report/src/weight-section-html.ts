@@ -1,12 +1,12 @@
 import { PLAIN_FILL } from './chart-patterns.js';
 import { tableFallbackHtml } from './html-table.js';
 import { escapeHtml, formatCount, formatDecimal } from './html-text.js';
-import { columnChartSvg } from './svg-charts.js';
+import { columnChartSvg, niceCeiling } from './svg-charts.js';
 import type { SourceWeightDistribution, WeightFigures } from './weight-distribution.js';
 
 /** The weight section: one histogram per source on a shared scale, each with min/max/avg, and a table. */
 export function weightSectionHtml(weight: WeightFigures): string {
-  const yMax = Math.max(0, ...weight.perSource.flatMap((source) => source.bins.map((bin) => bin.count)));
+  const yMax = niceCeiling(Math.max(0, ...weight.perSource.flatMap((source) => source.bins.map((bin) => bin.count))));
   const charts = weight.perSource.map((distribution) => histogramFigure(distribution, yMax)).join('');
   const binHeaders = weight.perSource[0]?.bins.map((bin) => binLabel(bin.from, bin.to)) ?? [];
   const table = tableFallbackHtml({
