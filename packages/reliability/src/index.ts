@@ -1,0 +1,18 @@
+export { ReliabilityError, ReportInputError } from './errors.js';
+export {
+  MATRIX_AREAS,
+  type MatrixArea,
+  type MatrixCell,
+  MatrixCellSchema,
+  type MatrixRecord,
+  MatrixRecordSchema,
+} from './matrix-record.js';
+export { testStatuses, type VitestResults, VitestResultsSchema } from './vitest-results.js';
+export {
+  checkWeekInvariant,
+  PAIR_STATES,
+  type PairState,
+  type StoredObservation,
+  type WeekInvariantInput,
+  type WeekInvariantResult,
+} from './week-invariant.js';
