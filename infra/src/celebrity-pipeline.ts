@@ -8,11 +8,7 @@ import {
   type Source,
   WEEKLY_SCHEDULE,
 } from '@celebrity-pipeline/core';
-import {
-  DEFAULT_METRICS_NAMESPACE,
-  STREAM_FILTER_PATTERNS,
-  STREAM_MAPPING_SETTINGS,
-} from '@celebrity-pipeline/post-processor';
+import { STREAM_FILTER_PATTERNS, STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
 import { Duration } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Rule } from 'aws-cdk-lib/aws-events';
@@ -27,7 +23,7 @@ import { InvalidPipelineConfigError } from './errors.js';
 import { type FunctionSpec, POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { PipelineFunction } from './pipeline-function.js';
-import { PipelineMonitoring } from './pipeline-monitoring.js';
+import { PIPELINE_METRICS, PipelineMonitoring } from './pipeline-monitoring.js';
 import { createFailureQueue } from './pipeline-queues.js';
 import { createCelebrityTable, createRunLedgerTable } from './pipeline-tables.js';
 import { handlerEntryPath, REPOSITORY_ROOT } from './repository-layout.js';
@@ -132,7 +128,7 @@ export class CelebrityPipeline extends Construct {
         environment: {
           [FUNCTION_ENVIRONMENT.tableName]: this.table.tableName,
           [FUNCTION_ENVIRONMENT.runLedgerTableName]: this.runLedgerTable.tableName,
-          ...powertoolsEnvironment(spec),
+          ...powertoolsEnvironment(spec, PIPELINE_METRICS.scraperNamespace),
           ...(celebrityList ? { [FUNCTION_ENVIRONMENT.celebritiesFile]: `/var/task/${BUNDLED_CELEBRITIES_FILE}` } : {}),
         },
         afterBundling: celebrityList
@@ -160,7 +156,7 @@ export class CelebrityPipeline extends Construct {
       logRetention,
       environment: {
         [FUNCTION_ENVIRONMENT.tableName]: this.table.tableName,
-        ...powertoolsEnvironment(POST_PROCESSOR_SPEC),
+        ...powertoolsEnvironment(POST_PROCESSOR_SPEC, PIPELINE_METRICS.postProcessorNamespace),
       },
     });
     grantTableActions(this.postProcessor, this.table, TABLE_ACTIONS.postProcessorItems);
@@ -202,10 +198,11 @@ function scraperId(source: Source): string {
   return `Scraper${source.charAt(0).toUpperCase()}${source.slice(1)}`;
 }
 
-function powertoolsEnvironment(spec: FunctionSpec): Record<string, string> {
+/** Service name and metrics namespace as the function's owner defines them, so the dashboard finds its EMF. */
+function powertoolsEnvironment(spec: FunctionSpec, metricsNamespace: string): Record<string, string> {
   return {
     [FUNCTION_ENVIRONMENT.serviceName]: spec.functionName,
-    [FUNCTION_ENVIRONMENT.metricsNamespace]: DEFAULT_METRICS_NAMESPACE,
+    [FUNCTION_ENVIRONMENT.metricsNamespace]: metricsNamespace,
   };
 }
 

@@ -1,4 +1,5 @@
 import { POST_PROCESSOR_FUNCTION_NAME, SCRAPER_FUNCTION_NAMES, type Source } from '@celebrity-pipeline/core';
+import { type Provider, SOURCE_LIMITS, spacingMs } from '@celebrity-pipeline/scraper-kit';
 
 /** What the construct needs to know about one Lambda function besides its code. */
 export interface FunctionSpec {
@@ -67,3 +68,26 @@ export const POST_PROCESSOR_SPEC: FunctionSpec = {
   timeoutSeconds: 60,
   description: 'Adds weight and VADER sentiment to every new or re-scraped item from the table stream',
 };
+
+/**
+ * One weekly run's HTTP work per scraper: the provider it calls by default (the kit's defaults) and its request
+ * volume for 100 celebrities (research/source-apis.md §0). News is counted unbatched, its worst case.
+ */
+export const SCRAPER_WORKLOAD: Readonly<Record<Source, { provider: Provider; requestsPerRun: number }>> = {
+  tmdb: { provider: 'tmdb', requestsPerRun: 250 },
+  wikipedia: { provider: 'wikimedia', requestsPerRun: 200 },
+  news: { provider: 'gdelt', requestsPerRun: 100 },
+  social: { provider: 'bluesky', requestsPerRun: 200 },
+};
+
+/** Head-room a timeout keeps over the paced run time, for retries and Retry-After waits. */
+export const TIMEOUT_HEADROOM = 1.4;
+
+/**
+ * Seconds one run spends just waiting for its rate limiter: requests × the kit's spacing between request
+ * starts (scraper-kit SOURCE_LIMITS). A lower bound of the run time, and most of it for GDELT.
+ */
+export function pacedRunSeconds(source: Source): number {
+  const { provider, requestsPerRun } = SCRAPER_WORKLOAD[source];
+  return (requestsPerRun * spacingMs(SOURCE_LIMITS[provider])) / 1_000;
+}

@@ -14,13 +14,32 @@ export {
   STACK_OUTPUT_KEYS,
 } from './celebrity-pipeline-stack.js';
 export {
+  countResources,
+  dynamoDbMonthlyUsd,
+  type FunctionConfig,
+  type FunctionWorkload,
+  functionConfigsOf,
+  lambdaMonthlyUsd,
+  monitoringMonthlyUsd,
+  PRICES_USD,
+  RUNS_PER_MONTH,
+  type TableWorkload,
+} from './cost-model.js';
+export {
   InfraError,
   InvalidPipelineConfigError,
   LocalEsbuildMissingError,
   MissingHandlerEntryError,
   TableDefinitionError,
 } from './errors.js';
-export { type FunctionSpec, POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
+export {
+  type FunctionSpec,
+  POST_PROCESSOR_SPEC,
+  pacedRunSeconds,
+  SCRAPER_SPECS,
+  SCRAPER_WORKLOAD,
+  TIMEOUT_HEADROOM,
+} from './function-specs.js';
 export { acknowledgeNagFindings, NAG_ACKNOWLEDGEMENTS } from './nag-acknowledgements.js';
 export { CREATE_REQUIRE_BANNER, ESBUILD_OPTIONS, pipelineBundlingOptions } from './pipeline-bundling.js';
 export {

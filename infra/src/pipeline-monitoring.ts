@@ -1,4 +1,5 @@
 import { DEFAULT_METRICS_NAMESPACE, POST_PROCESSOR_METRICS } from '@celebrity-pipeline/post-processor';
+import { METRICS_NAMESPACE, SCRAPER_METRICS } from '@celebrity-pipeline/scraper-kit';
 import { Duration } from 'aws-cdk-lib';
 import {
   Alarm,
@@ -16,10 +17,11 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
-/** Namespace and names of the EMF metrics the scrapers and the post-processor emit (imported from their owners). */
+/** Namespaces and names of the EMF metrics the scrapers and the post-processor emit (imported from their owners). */
 export const PIPELINE_METRICS = {
-  namespace: DEFAULT_METRICS_NAMESPACE,
-  scraper: ['ItemsWritten', 'ItemsFailed'],
+  scraperNamespace: METRICS_NAMESPACE,
+  scraper: [SCRAPER_METRICS.itemsWritten, SCRAPER_METRICS.itemsUnchanged, SCRAPER_METRICS.itemsFailed],
+  postProcessorNamespace: DEFAULT_METRICS_NAMESPACE,
   postProcessor: [POST_PROCESSOR_METRICS.processed, POST_PROCESSOR_METRICS.skipped, POST_PROCESSOR_METRICS.failed],
 } as const;
 
@@ -115,9 +117,9 @@ export class PipelineMonitoring extends Construct {
  * One series per dimension set of an EMF metric: matches whatever dimensions the emitter adds (Powertools'
  * `service`, a `source`), so every scraper shows up without listing its dimensions here.
  */
-export function emfSearch(metricName: string, label: string): MathExpression {
+export function emfSearch(namespace: string, metricName: string, label: string): MathExpression {
   return new MathExpression({
-    expression: `SEARCH('Namespace="${PIPELINE_METRICS.namespace}" MetricName="${metricName}"', 'Sum', 300)`,
+    expression: `SEARCH('Namespace="${namespace}" MetricName="${metricName}"', 'Sum', 300)`,
     usingMetrics: {},
     label,
     period: PERIOD,
@@ -136,14 +138,16 @@ function createDashboard(scope: Construct, props: PipelineMonitoringProps, itera
   );
   dashboard.addWidgets(
     new GraphWidget({
-      title: 'Items written / failed per source',
+      title: 'Items written / unchanged / failed per source',
       width: 12,
-      left: PIPELINE_METRICS.scraper.map((name) => emfSearch(name, name)),
+      left: PIPELINE_METRICS.scraper.map((name) => emfSearch(PIPELINE_METRICS.scraperNamespace, name, name)),
     }),
     new GraphWidget({
       title: 'Stream records processed / skipped / failed',
       width: 12,
-      left: PIPELINE_METRICS.postProcessor.map((name) => emfSearch(name, name)),
+      left: PIPELINE_METRICS.postProcessor.map((name) =>
+        emfSearch(PIPELINE_METRICS.postProcessorNamespace, name, name),
+      ),
     }),
   );
   dashboard.addWidgets(

@@ -416,6 +416,7 @@ describe('monitoring', () => {
       'Errors',
       'Duration',
       'ItemsWritten',
+      'ItemsUnchanged',
       'RecordsProcessed',
       'RecordsSkipped',
       'RecordsFailed',
