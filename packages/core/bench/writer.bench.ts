@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startDynamoDbLocal } from '@celebrity-pipeline/dynamodb-local';
 import {
   buildItem,
@@ -64,7 +64,9 @@ function items(count: number, week: IsoWeek): CelebrityItem[] {
 let weekNumber = 0;
 function nextWeek(): IsoWeek {
   weekNumber++;
-  return `2025-W${String(weekNumber).padStart(2, '0')}` as IsoWeek;
+  // Every year has weeks 1-52, so this never yields a week the year lacks.
+  const year = 2000 + Math.floor((weekNumber - 1) / 52);
+  return `${year}-W${String(((weekNumber - 1) % 52) + 1).padStart(2, '0')}` as IsoWeek;
 }
 
 /** One measured run: wall time, and CPU time of DynamoDB Local (the java process) and of this process. */
@@ -142,17 +144,41 @@ async function main(): Promise<void> {
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     };
 
-    // Warm-up: JIT, connections, DynamoDB Local's first-request costs. Not measured.
-    await writer.putItems(items(200, nextWeek()));
-    await onePut(items(200, nextWeek()))();
+    // Only the write half of putItems, to show what its idempotency read (BatchGetItem) costs.
+    const batchWritesOnly = (batch: CelebrityItem[]) => async () => {
+      const chunks = Array.from({ length: Math.ceil(batch.length / 25) }, (_, index) =>
+        batch.slice(index * 25, index * 25 + 25),
+      );
+      let next = 0;
+      const worker = async () => {
+        while (next < chunks.length) {
+          const chunk = chunks[next++] ?? [];
+          const output = await documentClient.send(
+            new BatchWriteCommand({ RequestItems: { [tableName]: chunk.map((Item) => ({ PutRequest: { Item } })) } }),
+          );
+          if (Object.keys(output.UnprocessedItems ?? {}).length > 0) throw new Error('unexpected UnprocessedItems');
+        }
+      };
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    };
+
+    // Warm-up: one unmeasured full-size run of every method (JIT of node and of DynamoDB Local, connections).
+    const warmUpItems = items(itemCount, nextWeek());
+    await writer.putItems(warmUpItems);
+    await writer.putItems(warmUpItems);
+    await onePut(items(itemCount, nextWeek()))();
+    await concurrentPuts(items(itemCount, nextWeek()))();
+    await batchWritesOnly(items(itemCount, nextWeek()))();
 
     const results: Record<string, Measurement[]> = {
       [`putItems (batch path: BatchGet + BatchWrite, ${CONCURRENCY} in flight)`]: [],
       'putItems re-run, all unchanged (BatchGet only)': [],
       'PutItem one per item, sequential': [],
       [`PutItem one per item, ${CONCURRENCY} in flight`]: [],
+      [`BatchWriteItem only, no idempotency read (${CONCURRENCY} in flight)`]: [],
     };
-    const [batch, rerun, sequential, concurrent] = Object.values(results) as [
+    const [batch, rerun, sequential, concurrent, writesOnly] = Object.values(results) as [
+      Measurement[],
       Measurement[],
       Measurement[],
       Measurement[],
@@ -172,6 +198,7 @@ async function main(): Promise<void> {
         ],
         [sequential, onePut(items(itemCount, nextWeek()))],
         [concurrent, concurrentPuts(items(itemCount, nextWeek()))],
+        [writesOnly, batchWritesOnly(items(itemCount, nextWeek()))],
       ];
       if (round % 2 === 1) measurements.reverse();
       for (const [bucket, run] of measurements) bucket.push(await measure(local.pid, run));
