@@ -6,11 +6,14 @@ import {
   createDocumentClient,
   createItemWriter,
   createTableInput,
+  type Enrichment,
   scoreSentiment,
+  WriteError,
 } from '@celebrity-pipeline/core';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPostProcessor, PROCESSOR_VERSION } from '../../src/index.js';
+import { createPostProcessor, EnrichmentWriteError, PROCESSOR_VERSION } from '../../src/index.js';
 import { weekItems } from '../helpers/items.js';
 import { capturedTelemetry } from '../helpers/log-capture.js';
 import {
@@ -174,6 +177,31 @@ describe('createPostProcessor().handle on DynamoDB Local', () => {
       });
       expect(JSON.stringify(bySource[source]?._aws)).toContain('"source"');
     }
+  });
+
+  it('fails only the record whose write failed, naming the item, and keeps the cause', async () => {
+    const items = await storeItems(3, 'write-failure');
+    const real = createItemWriter({ client: documentClient, tableName });
+    const broken = items[1];
+    const writer = {
+      enrich: (item: Pick<CelebrityItem, 'pk' | 'sk' | 'content_hash'>, enrichment: Enrichment) =>
+        item.pk === broken?.pk && item.sk === broken?.sk
+          ? Promise.reject(new WriteError('DynamoDB is unreachable'))
+          : real.enrich(item, enrichment),
+    };
+    const records = items.map(insertRecord);
+    const postProcessor = createPostProcessor({ writer, now: () => FIRST_PASS, ...capturedTelemetry() });
+    expect(await postProcessor.handle(dynamodbStreamEvent(records))).toEqual({
+      batchItemFailures: [{ itemIdentifier: records[1]?.dynamodb?.SequenceNumber }],
+    });
+    const failure = await postProcessor.processRecord(records[1] as DynamoDBRecord).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(EnrichmentWriteError);
+    expect((failure as EnrichmentWriteError).message).toBe(
+      `Could not write the enrichment of ${broken?.pk}|${broken?.sk}: DynamoDB is unreachable`,
+    );
+    expect((failure as EnrichmentWriteError).cause).toBeInstanceOf(WriteError);
+    expect(await stored(items[0] as CelebrityItem)).toHaveProperty('weight');
+    expect(await stored(broken as CelebrityItem)).not.toHaveProperty('weight');
   });
 
   it('throws FullBatchFailureError when every record failed, so Lambda retries or bisects the batch', async () => {
