@@ -228,6 +228,24 @@ describe('createItemWriter().putItems on DynamoDB Local', () => {
     ]);
   });
 
+  it('leaves undefined optional attributes out instead of failing to marshal them', async () => {
+    const [item] = weekItems(1, { week: '2026-W52' }) as [CelebrityItem];
+    const { documentClient, writer } = writerWith();
+    const result = await writer.putItems([{ ...item, source_ref: undefined }]);
+    expect(result.written).toHaveLength(1);
+    const stored = await documentClient.send(
+      new GetCommand({ TableName: tableName, Key: { pk: item.pk, sk: item.sk } }),
+    );
+    expect(stored.Item).not.toHaveProperty('source_ref');
+  });
+
+  it('does nothing for an empty list', async () => {
+    const { documentClient, writer } = writerWith();
+    const calls = countSuccessfulCalls(documentClient);
+    expect(await writer.putItems([])).toEqual({ written: [], unchanged: [], failed: [], requestsRetried: 0 });
+    expect(calls.counts.size).toBe(0);
+  });
+
   it('refuses two items with the same key in one call', async () => {
     const [item] = weekItems(1, { week: '2026-W51' }) as [CelebrityItem];
     const attempt = writerWith().writer.putItems([item, { ...item, run_id: 'run-2' }]);
