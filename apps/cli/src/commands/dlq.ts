@@ -1,0 +1,179 @@
+import { loadCelebrities } from '@celebrity-pipeline/celebrities';
+import { type IsoWeek, isEnriched, parseIsoWeek, type Source } from '@celebrity-pipeline/core';
+import {
+  type DeadLetter,
+  deliverRecords,
+  runWeeklyCycle,
+  type ScraperInvocationFailure,
+} from '@celebrity-pipeline/local-runtime';
+import { type CommandIo, printJson, printLine } from '../command-io.js';
+import { UsageError } from '../errors.js';
+import { type DatabaseFlags, openLocalContext } from '../local-context.js';
+import { openPipeline, type PipelineFlags } from '../pipeline.js';
+
+/** One line of `dlq list`. */
+export function formatDeadLetterLine(letter: DeadLetter): string {
+  const payload = letter.payload;
+  const subject =
+    payload.kind === 'scraper-invocation'
+      ? `scraper ${payload.source} week ${payload.week} (${payload.stage})`
+      : `stream ${payload.records.length} record(s) of shard ${payload.shardId}`;
+  return `${letter.id}  ${letter.queue}  ${subject}  ${letter.condition} after ${letter.attempts} attempt(s): ${letter.errorName}: ${letter.errorMessage}`;
+}
+
+/** `dlq list`. */
+export async function dlqListCommand(flags: DatabaseFlags & { json?: boolean }, io: CommandIo): Promise<number> {
+  const context = await openLocalContext(flags, { createTables: false, environment: io.environment });
+  try {
+    const letters = context.streamArn ? await context.deadLetters.list() : [];
+    if (flags.json) printJson(io, letters);
+    else if (letters.length === 0) printLine(io, 'The DLQ is empty.');
+    else for (const letter of letters) printLine(io, formatDeadLetterLine(letter));
+    return 0;
+  } finally {
+    await context.close();
+  }
+}
+
+/** `dlq show ID`: the whole message, payload included. */
+export async function dlqShowCommand(id: string, flags: DatabaseFlags, io: CommandIo): Promise<number> {
+  const context = await openLocalContext(flags, { createTables: false, environment: io.environment });
+  try {
+    printJson(io, await context.deadLetters.get(id));
+    return 0;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Flags of `dlq redrive`. */
+export interface RedriveFlags extends PipelineFlags {
+  all?: boolean;
+  json?: boolean;
+}
+
+/** What one redriven message became. */
+export interface RedriveResult {
+  id: string;
+  isSucceeded: boolean;
+  /** The new message when it failed again. */
+  deadLetterId?: string;
+  detail: string;
+}
+
+/**
+ * `dlq redrive [ID|--all]`: sends each message back where it failed — a scraper invocation is invoked again
+ * with its original Scheduled Event (same run id, same week) under the same policies while the stream
+ * poller runs until the week is enriched; a stream batch is handed to the post-processor again under the
+ * mapping policy. A message leaves the DLQ once redriven; one that fails again comes back as a new message.
+ */
+export async function dlqRedriveCommand(id: string | undefined, flags: RedriveFlags, io: CommandIo): Promise<number> {
+  if (id && flags.all) throw new UsageError('dlq redrive: give a message ID or --all, not both');
+  if (!id && !flags.all) throw new UsageError('dlq redrive: give a message ID or --all');
+  const list = await loadCelebrities(flags.celebrities);
+  const pipeline = await openPipeline(
+    flags,
+    { celebrities: list, isCustom: flags.celebrities !== undefined },
+    { environment: io.environment },
+  );
+  try {
+    const { deadLetters } = pipeline.context;
+    const letters = id ? [await deadLetters.get(id)] : await deadLetters.list();
+    const results: RedriveResult[] = [];
+    const weeks = new Set<IsoWeek>();
+    for (const [eventId, group] of groupScraperLetters(letters)) {
+      const week = parseIsoWeek(group[0]?.payload.week ?? '');
+      weeks.add(week);
+      const cycle = await runWeeklyCycle({
+        week,
+        runId: eventId,
+        event: group[0]?.payload.event,
+        targets: pipeline.targets([...new Set<Source>(group.map((letter) => letter.payload.source))]),
+        poller: pipeline.poller,
+        deadLetters,
+        invokePolicy: pipeline.invokePolicy,
+        readWeek: () => pipeline.context.readWeek(week),
+        signal: io.signal,
+      });
+      for (const letter of group) {
+        const outcome = cycle.invocations.find((invocation) => invocation.source === letter.payload.source)?.outcome;
+        if (!outcome || (outcome.status === 'failed' && outcome.condition === 'aborted')) continue;
+        await deadLetters.remove(letter.id);
+        results.push(
+          outcome.status === 'succeeded'
+            ? { id: letter.id, isSucceeded: true, detail: `scraper ${letter.payload.source} succeeded` }
+            : {
+                id: letter.id,
+                isSucceeded: false,
+                ...(outcome.deadLetter ? { deadLetterId: outcome.deadLetter.id } : {}),
+                detail: `scraper ${letter.payload.source} failed again: ${outcome.error.message}`,
+              },
+        );
+      }
+    }
+    for (const letter of letters) {
+      if (letter.payload.kind !== 'stream-batch' || io.signal.aborted) continue;
+      let newLetter: string | undefined;
+      await deliverRecords(letter.payload.records, {
+        handler: pipeline.streamHandler,
+        policy: { ...pipeline.streamPolicy, maxRecordAgeSeconds: -1 },
+        signal: io.signal,
+        onExhausted: async (exhausted) => {
+          const sent = await deadLetters.send({
+            condition: exhausted.condition,
+            errorName: exhausted.error.name,
+            errorMessage: exhausted.error.message,
+            attempts: exhausted.attempts,
+            payload: {
+              ...(letter.payload as Extract<DeadLetter['payload'], { kind: 'stream-batch' }>),
+              records: exhausted.records,
+            },
+          });
+          newLetter = sent.id;
+        },
+      });
+      await deadLetters.remove(letter.id);
+      results.push({
+        id: letter.id,
+        isSucceeded: newLetter === undefined,
+        ...(newLetter ? { deadLetterId: newLetter } : {}),
+        detail: `${letter.payload.records.length} stream record(s) ${newLetter ? 'failed again' : 'enriched'}`,
+      });
+    }
+    const weekFigures = await Promise.all(
+      [...weeks].map(async (week) => {
+        const items = await pipeline.context.readWeek(week);
+        return { week, written: items.length, enriched: items.filter(isEnriched).length };
+      }),
+    );
+    if (flags.json) printJson(io, { results, weeks: weekFigures });
+    else {
+      if (results.length === 0) printLine(io, 'Nothing to redrive: the DLQ is empty.');
+      for (const result of results) {
+        printLine(
+          io,
+          `${result.isSucceeded ? 'OK    ' : 'FAILED'}  ${result.id}: ${result.detail}${result.deadLetterId ? ` → ${result.deadLetterId}` : ''}`,
+        );
+      }
+      for (const figures of weekFigures) {
+        printLine(io, `Week ${figures.week}: ${figures.written} items written, ${figures.enriched} enriched`);
+      }
+    }
+    return results.every((result) => result.isSucceeded) ? 0 : 1;
+  } finally {
+    await pipeline.close();
+  }
+}
+
+type ScraperLetter = DeadLetter & { payload: ScraperInvocationFailure };
+
+/** Scraper messages grouped by the Scheduled Event they carry (one redrive cycle per original run, each source invoked once). */
+export function groupScraperLetters(letters: readonly DeadLetter[]): Map<string, ScraperLetter[]> {
+  const groups = new Map<string, ScraperLetter[]>();
+  for (const letter of letters) {
+    if (letter.payload.kind !== 'scraper-invocation') continue;
+    const key = letter.payload.event.id;
+    groups.set(key, [...(groups.get(key) ?? []), letter as ScraperLetter]);
+  }
+  return groups;
+}

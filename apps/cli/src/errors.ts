@@ -1,0 +1,50 @@
+/** Base class of the CLI's own errors: the message is shown as is, with the exit code. */
+export class CliError extends Error {
+  override name = 'CliError';
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** Bad command-line input (flag values, files): exit code 2, like commander's own usage errors. */
+export class UsageError extends CliError {
+  override name = 'UsageError';
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, 2, options);
+  }
+}
+
+/** Errors whose message is already written for people (the packages' own error classes). */
+const SELF_EXPLAINING = new Set([
+  'CliError',
+  'UsageError',
+  'ValidationError',
+  'TableShapeError',
+  'StateTableShapeError',
+  'EndpointUnreachableError',
+  'DeadLetterNotFoundError',
+  'JavaMissingError',
+  'JavaTooOldError',
+  'PortInUseError',
+  'StartupError',
+  'CelebrityListError',
+  'CelebrityListReadError',
+  'ScraperConfigError',
+  'ConfigurationError',
+  'StackOutputsError',
+]);
+
+/** One line (or a short block) naming the problem, for stderr. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return SELF_EXPLAINING.has(error.name) ? error.message : `${error.name}: ${error.message}`;
+}
+
+/** Exit code for an error: the CLI's own, else 1. */
+export function exitCodeOf(error: unknown): number {
+  return error instanceof CliError ? error.exitCode : 1;
+}

@@ -1,0 +1,130 @@
+import type { Source } from '@celebrity-pipeline/core';
+import type { CycleEvent } from '@celebrity-pipeline/local-runtime';
+import { Listr } from 'listr2';
+
+/** Receives a cycle's events and shows them. */
+export interface ProgressDisplay {
+  onEvent(event: CycleEvent): void;
+  /** A line outside the per-source progress (setup steps). */
+  note(message: string): void;
+  /** Ends the display (resolves when the renderer has drawn its last frame). */
+  finish(): Promise<void>;
+}
+
+/** Where output goes (injected in tests). */
+export interface OutputStreams {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+}
+
+/** No progress at all (`--json`: stdout carries only the result). */
+export const silentProgress: ProgressDisplay = { onEvent: () => {}, note: () => {}, finish: async () => {} };
+
+/** One plain line per event: for pipes, CI and logs. Enrichment is reported when its figures change. */
+export function plainProgress(write: (line: string) => void): ProgressDisplay {
+  let last = '';
+  return {
+    onEvent(event) {
+      if (event.type === 'scraper-started') write(`scraper ${event.source}: started`);
+      else if (event.type === 'scraper-settled') write(`scraper ${event.source}: ${describeOutcome(event)}`);
+      else {
+        const line = `post-processor: ${event.enriched}/${event.written} enriched, ${event.deadLettered} dead-lettered`;
+        if (line !== last) write(line);
+        last = line;
+      }
+    },
+    note: (message) => write(message),
+    finish: async () => {},
+  };
+}
+
+function describeOutcome(event: Extract<CycleEvent, { type: 'scraper-settled' }>): string {
+  const outcome = event.outcome;
+  const seconds = ((outcome.finishedAt.getTime() - outcome.startedAt.getTime()) / 1_000).toFixed(1);
+  if (outcome.status === 'failed') {
+    return `${outcome.condition} after ${outcome.attempts} attempt(s) in ${seconds} s: ${outcome.error.message}${outcome.deadLetter ? ` → DLQ ${outcome.deadLetter.id}` : ''}`;
+  }
+  const summary = outcome.result as { written?: number; unchanged?: number; failed?: unknown[] } | undefined;
+  return `done in ${seconds} s (written ${summary?.written ?? '?'}, unchanged ${summary?.unchanged ?? '?'}, failed ${summary?.failed?.length ?? '?'})`;
+}
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+function deferred(): Deferred {
+  let resolve = () => {};
+  let reject: (error: Error) => void = () => {};
+  const promise = new Promise<void>((resolveWith, rejectWith) => {
+    resolve = resolveWith;
+    reject = rejectWith;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A listr2 task list: one task per source and one for the post-processor, updated live (TTY only). */
+export function taskListProgress(sources: readonly Source[], output: OutputStreams): ProgressDisplay {
+  const settled = new Map(sources.map((source) => [source, deferred()]));
+  const titles = new Map<string, (title: string) => void>();
+  const enrichment = deferred();
+  let enrichmentTitle = 'post-processor: waiting for stream records';
+  const list = new Listr(
+    [
+      ...sources.map((source) => ({
+        title: `scraper ${source}`,
+        task: async (_context: unknown, task: { title: string }) => {
+          titles.set(source, (title) => {
+            task.title = title;
+          });
+          await settled.get(source)?.promise;
+        },
+      })),
+      {
+        title: enrichmentTitle,
+        task: async (_context: unknown, task: { title: string }) => {
+          titles.set('enrichment', (title) => {
+            task.title = title;
+          });
+          task.title = enrichmentTitle;
+          await enrichment.promise;
+        },
+      },
+    ],
+    { concurrent: true, exitOnError: false, rendererOptions: { collapseErrors: false } },
+  );
+  const running = list.run().catch(() => undefined);
+  return {
+    onEvent(event) {
+      if (event.type === 'scraper-settled') {
+        titles.get(event.source)?.(`scraper ${event.source}: ${describeOutcome(event)}`);
+        const entry = settled.get(event.source);
+        if (event.outcome.status === 'failed')
+          entry?.reject(new Error(`scraper ${event.source}: ${describeOutcome(event)}`));
+        else entry?.resolve();
+      } else if (event.type === 'enrichment-progress') {
+        enrichmentTitle = `post-processor: ${event.enriched}/${event.written} enriched, ${event.deadLettered} dead-lettered`;
+        titles.get('enrichment')?.(enrichmentTitle);
+      }
+    },
+    note: (message) => output.stderr.write(`${message}\n`),
+    async finish() {
+      for (const entry of settled.values()) entry.resolve();
+      enrichment.resolve();
+      await running;
+    },
+  };
+}
+
+/** Picks the display: silent for `--json`, listr2 on a TTY outside CI, plain lines otherwise. */
+export function chooseProgress(options: {
+  isJson: boolean;
+  sources: readonly Source[];
+  output: OutputStreams;
+}): ProgressDisplay {
+  if (options.isJson) return silentProgress;
+  const isInteractive = options.output.stdout.isTTY === true && !process.env.CI;
+  if (isInteractive) return taskListProgress(options.sources, options.output);
+  return plainProgress((line) => options.output.stdout.write(`${line}\n`));
+}

@@ -1,0 +1,44 @@
+import type { Check, WeekReport } from '@celebrity-pipeline/local-runtime';
+
+const seconds = (milliseconds: number) => `${(milliseconds / 1_000).toFixed(1)} s`;
+
+/** A PASS/FAIL line. */
+export function formatCheck(check: Check): string {
+  return `${check.isPassed ? 'PASS' : 'FAIL'}  ${check.name}: ${check.detail}`;
+}
+
+/** The Phase 4C report as text lines. */
+export function formatWeekReport(report: WeekReport): string[] {
+  const weight = report.weight
+    ? `min ${report.weight.min}  max ${report.weight.max}  avg ${report.weight.avg}`
+    : 'no enriched item';
+  const sentiment = Object.entries(report.sentiment)
+    .map(([label, count]) => `${label} ${count}`)
+    .join('  ');
+  return [
+    `Week ${report.week}`,
+    `  items written        ${report.written} (expected ${report.expectedItems})`,
+    `  enriched             ${report.enriched} (expected ${report.expectedItems})`,
+    `  un-enriched          ${report.unenriched} (must be < 10)`,
+    `  dead-lettered        ${report.deadLettered}`,
+    `  weight               ${weight}`,
+    `  sentiment            ${sentiment}`,
+    '  per source           written  failed  duration  status',
+    ...report.sources.map(
+      (source) =>
+        `    ${source.source.padEnd(19)}${String(source.written).padStart(7)}${String(source.failed).padStart(8)}${seconds(source.durationMs).padStart(10)}  ${source.status}${source.error ? ` (${source.error})` : ''}`,
+    ),
+    `  total wall time      ${seconds(report.wallTimeMs)}`,
+    '',
+    ...report.checks.map(formatCheck),
+    report.isPassed ? 'All Phase 4C checks passed.' : `Phase 4C checks failed: ${failedNames(report.checks)}`,
+  ];
+}
+
+/** Names of the failed checks, comma-separated. */
+export function failedNames(checks: readonly Check[]): string {
+  return checks
+    .filter((check) => !check.isPassed)
+    .map((check) => check.name)
+    .join(', ');
+}

@@ -1,0 +1,93 @@
+import type { TableDescription } from '@aws-sdk/client-dynamodb';
+import {
+  CELEBRITY_TABLE,
+  type CelebrityItem,
+  type LedgerRun,
+  OBSERVATION_ENTITY,
+  SOURCES,
+  tableShapeProblems,
+} from '@celebrity-pipeline/core';
+import { buildWeekReport, type Check } from '@celebrity-pipeline/local-runtime';
+import {
+  matchesStreamFilters,
+  STREAM_FILTER_PATTERNS,
+  STREAM_MAPPING_SETTINGS,
+} from '@celebrity-pipeline/post-processor';
+
+/** Largest spread of the scrapers' start times the spec accepts (4A step 3: "within 1000ms"). */
+export const MAXIMUM_START_SPREAD_MS = 1_000;
+
+/** 4B step 1: the table exists with a `NEW_AND_OLD_IMAGES` stream (and core's shape). */
+export function tableCheck(table: TableDescription | undefined, tableName: string): Check {
+  const name = 'table exists with stream NEW_AND_OLD_IMAGES';
+  if (!table) return { name, isPassed: false, detail: `table \`${tableName}\` does not exist` };
+  const problems = tableShapeProblems(table);
+  return {
+    name,
+    isPassed: problems.length === 0,
+    detail: problems.length === 0 ? `${tableName}, stream ${CELEBRITY_TABLE.streamViewType}` : problems.join('; '),
+  };
+}
+
+/** 4A step 3: the four scrapers of the last run started within 1 s of each other. */
+export function parallelStartCheck(run: LedgerRun | undefined): Check {
+  const name = 'the four scrapers started within 1 s of each other in the last run';
+  if (!run) return { name, isPassed: false, detail: 'no run in the run ledger' };
+  const missing = SOURCES.filter((source) => !run.summaries.some((summary) => summary.source === source));
+  const starts = run.summaries.map((summary) => Date.parse(summary.startedAt));
+  const spreadMs = Math.max(...starts) - Math.min(...starts);
+  if (missing.length > 0)
+    return { name, isPassed: false, detail: `run ${run.runId}: no record for ${missing.join(', ')}` };
+  return {
+    name,
+    isPassed: spreadMs <= MAXIMUM_START_SPREAD_MS,
+    detail: `run ${run.runId}: starts spread over ${spreadMs} ms`,
+  };
+}
+
+/**
+ * 4B: the filter patterns the local poller applies are the post-processor's, and they do what they must —
+ * accept a scraper's INSERT, reject the post-processor's own MODIFY (no loop) — with the deployed batch size.
+ */
+export function localFilterCheck(): Check {
+  const image = { entity: { S: OBSERVATION_ENTITY } };
+  const isInsertAccepted = matchesStreamFilters({ eventName: 'INSERT', dynamodb: { NewImage: image } });
+  const isOwnUpdateRejected = !matchesStreamFilters({
+    eventName: 'MODIFY',
+    dynamodb: { NewImage: { ...image, weight: { N: '0.5' } } },
+  });
+  const isPassed = STREAM_FILTER_PATTERNS.length > 0 && isInsertAccepted && isOwnUpdateRejected;
+  return {
+    name: 'stream filter patterns in force',
+    isPassed,
+    detail: `${STREAM_FILTER_PATTERNS.length} pattern(s); INSERT ${isInsertAccepted ? 'accepted' : 'REJECTED'}, own MODIFY ${isOwnUpdateRejected ? 'rejected' : 'ACCEPTED'}; batch size ${STREAM_MAPPING_SETTINGS.batchSize}`,
+  };
+}
+
+/** 4C: counts and data quality of the last run's week (written, un-enriched < 10, weights in range). */
+export function dataQualityChecks(
+  week: string | undefined,
+  items: readonly CelebrityItem[],
+  expectedItems: number,
+): Check[] {
+  if (!week) return [{ name: 'items written', isPassed: false, detail: 'no run to check' }];
+  const report = buildWeekReport({ week, items, expectedItems, sources: [], deadLetteredItems: 0, wallTimeMs: 0 });
+  return report.checks
+    .filter((check) =>
+      ['items written', 'items enriched (weight and sentiment)', 'weights within [0, 1]'].includes(check.name),
+    )
+    .map((check) => ({ ...check, name: `${check.name} (week ${week})` }));
+}
+
+/** The DLQ holds nothing. */
+export function emptyDeadLetterCheck(count: number, where: string): Check {
+  return { name: 'DLQ empty', isPassed: count === 0, detail: `${count} message(s) in ${where}` };
+}
+
+/** The closing line of `verify`. */
+export function verdictLine(checks: readonly Check[]): string {
+  const failed = checks.filter((check) => !check.isPassed).map((check) => check.name);
+  return failed.length === 0
+    ? 'All checks passed: safe to enable the schedule.'
+    : `NOT safe to enable the schedule; failing: ${failed.join('; ')}`;
+}

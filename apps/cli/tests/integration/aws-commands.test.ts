@@ -1,0 +1,159 @@
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
+import { InvokeCommand, LambdaClient, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
+import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { createRunLedgerTableInput, createTableInput, WEEKLY_SCHEDULE } from '@celebrity-pipeline/core';
+import { STREAM_FILTER_PATTERNS } from '@celebrity-pipeline/post-processor';
+import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { AwsClients } from '../../src/aws/aws-commands.js';
+import { cli } from '../helpers/cli.js';
+
+const cloudFormation = mockClient(CloudFormationClient);
+const lambda = mockClient(LambdaClient);
+const sqs = mockClient(SQSClient);
+const eventBridge = mockClient(EventBridgeClient);
+
+afterEach(() => {
+  for (const mock of [cloudFormation, lambda, sqs, eventBridge]) mock.reset();
+});
+
+function stackWith(outputs: Record<string, string>) {
+  cloudFormation.on(DescribeStacksCommand, { StackName: 'CelebrityPipeline' }).resolves({
+    Stacks: [
+      {
+        StackName: 'CelebrityPipeline',
+        CreationTime: new Date(),
+        StackStatus: 'CREATE_COMPLETE',
+        Outputs: Object.entries(outputs).map(([OutputKey, OutputValue]) => ({ OutputKey, OutputValue })),
+      },
+    ],
+  });
+}
+
+const queues = {
+  ScheduleDeadLetterQueueUrl: 'https://sqs/123/celebrity-scraper-dlq',
+  ScraperFailureQueueUrl: 'https://sqs/123/celebrity-scraper-failures',
+  StreamFailureQueueUrl: 'https://sqs/123/celebrity-post-processor-dlq',
+};
+
+function clients(dynamodbEndpoint = 'http://127.0.0.1:9'): () => AwsClients {
+  return () => ({
+    cloudFormation: new CloudFormationClient({ region: 'us-east-1' }),
+    lambda: new LambdaClient({ region: 'us-east-1' }),
+    sqs: new SQSClient({ region: 'us-east-1' }),
+    eventBridge: new EventBridgeClient({ region: 'us-east-1' }),
+    dynamodb: localDynamoDbClient(dynamodbEndpoint),
+  });
+}
+
+describe('trigger --aws', () => {
+  it('invokes the four deployed scrapers asynchronously with one Scheduled Event', async () => {
+    stackWith({ FunctionNameScraperTmdb: 'stack-scraper-tmdb-abc' });
+    lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
+    const result = await cli(['trigger', '--aws'], { dependencies: { aws: clients() } });
+    expect(result.code).toBe(0);
+    const calls = lambda.commandCalls(InvokeCommand).map((call) => call.args[0].input);
+    expect(calls.map((input) => input.FunctionName).sort()).toEqual(
+      ['scraper-news', 'scraper-social', 'scraper-wikipedia', 'stack-scraper-tmdb-abc'].sort(),
+    );
+    expect(calls.every((input) => input.InvocationType === 'Event')).toBe(true);
+    const payloads = calls.map((input) => JSON.parse(Buffer.from(input.Payload as Uint8Array).toString()));
+    expect(new Set(payloads.map((payload) => payload.id)).size).toBe(1);
+    expect(payloads[0]).toMatchObject({ 'detail-type': 'Scheduled Event', source: 'aws.events' });
+  });
+
+  it('is refused without --aws and fails when an invoke is not accepted', async () => {
+    expect((await cli(['trigger'])).code).toBe(2);
+    stackWith({});
+    lambda.on(InvokeCommand).resolves({ StatusCode: 500 });
+    expect((await cli(['trigger', '--aws'], { dependencies: { aws: clients() } })).code).toBe(1);
+  });
+});
+
+describe('dlq --aws', () => {
+  it('redrives an on-failure record to its function and deletes it; lists counts per queue', async () => {
+    stackWith(queues);
+    const record = {
+      requestContext: {
+        functionArn: 'arn:aws:lambda:us-east-1:123:function:scraper-news:$LATEST',
+        condition: 'RetriesExhausted',
+      },
+      requestPayload: { id: 'event-1', 'detail-type': 'Scheduled Event' },
+    };
+    sqs.on(ReceiveMessageCommand).resolves({ Messages: [] });
+    sqs
+      .on(ReceiveMessageCommand, { QueueUrl: queues.ScraperFailureQueueUrl })
+      .resolves({ Messages: [{ MessageId: 'm-1', ReceiptHandle: 'r-1', Body: JSON.stringify(record) }] });
+    sqs.on(GetQueueAttributesCommand).resolves({ Attributes: { ApproximateNumberOfMessages: '0' } });
+    sqs
+      .on(GetQueueAttributesCommand, { QueueUrl: queues.ScraperFailureQueueUrl })
+      .resolves({ Attributes: { ApproximateNumberOfMessages: '1' } });
+    lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
+
+    const listed = await cli(['dlq', 'list', '--aws'], { dependencies: { aws: clients() } });
+    expect(listed.stdout).toContain(`scraper failures (${queues.ScraperFailureQueueUrl}): 1 message(s)`);
+
+    const redriven = await cli(['dlq', 'redrive', 'm-1', '--aws'], { dependencies: { aws: clients() } });
+    expect(redriven.code).toBe(0);
+    expect(lambda.commandCalls(InvokeCommand)[0]?.args[0].input).toMatchObject({
+      FunctionName: 'arn:aws:lambda:us-east-1:123:function:scraper-news',
+      InvocationType: 'Event',
+    });
+    expect(sqs.commandCalls(DeleteMessageCommand)[0]?.args[0].input).toEqual({
+      QueueUrl: queues.ScraperFailureQueueUrl,
+      ReceiptHandle: 'r-1',
+    });
+  });
+});
+
+describe('verify --aws', () => {
+  it('passes the deployed configuration checks and fails on a disabled mapping, missing targets and a full DLQ', async () => {
+    const endpoint = inject('dynamodbEndpoint');
+    const dynamodb = localDynamoDbClient(endpoint);
+    const table = await createTestTable(dynamodb, createTableInput(), 'aws-table');
+    const ledger = await createTestTable(dynamodb, createRunLedgerTableInput(), 'aws-ledger');
+    stackWith({
+      ...queues,
+      TableName: table.tableName,
+      TableStreamArn: 'arn:aws:dynamodb:us-east-1:123:table/t/stream/1',
+      RunLedgerTableName: ledger.tableName,
+      WeeklyRuleName: WEEKLY_SCHEDULE.ruleName,
+    });
+    eventBridge
+      .on(DescribeRuleCommand)
+      .resolves({ ScheduleExpression: WEEKLY_SCHEDULE.scheduleExpression, State: 'DISABLED' });
+    eventBridge.on(ListTargetsByRuleCommand).resolves({
+      Targets: [{ Id: 'tmdb', Arn: 'arn:aws:lambda:us-east-1:123:function:scraper-tmdb' }],
+    });
+    lambda.on(ListEventSourceMappingsCommand).resolves({
+      EventSourceMappings: [
+        {
+          EventSourceArn: 'arn:aws:dynamodb:us-east-1:123:table/t/stream/1',
+          BatchSize: 100,
+          State: 'Disabled',
+          FunctionResponseTypes: ['ReportBatchItemFailures'],
+          FilterCriteria: { Filters: STREAM_FILTER_PATTERNS.map((pattern) => ({ Pattern: JSON.stringify(pattern) })) },
+        },
+      ],
+    });
+    sqs.on(GetQueueAttributesCommand).resolves({ Attributes: { ApproximateNumberOfMessages: '2' } });
+
+    const result = await cli(['verify', '--aws'], { dependencies: { aws: clients(endpoint) } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('PASS  table exists with stream NEW_AND_OLD_IMAGES');
+    expect(result.stdout).toContain(
+      'FAIL  weekly rule targets the four scrapers: no target for wikipedia, news, social',
+    );
+    expect(result.stdout).toContain('FAIL  stream filter patterns in force: mapping state Disabled');
+    expect(result.stdout).toContain(
+      'FAIL  the four scrapers started within 1 s of each other in the last run: no run in the run ledger',
+    );
+    expect(result.stdout).toContain('FAIL  DLQ empty: schedule DLQ 2, scraper failures 2, stream failures 2');
+    expect(result.stdout).toContain('NOT safe to enable the schedule');
+    await table.drop();
+    await ledger.drop();
+    dynamodb.destroy();
+  });
+});
