@@ -1,0 +1,114 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
+import {
+  type CelebrityList,
+  createDocumentClient,
+  createItemWriter,
+  createTableInput,
+  type RunSummary,
+  type Source,
+  scheduledEvent,
+} from '@celebrity-pipeline/core';
+import { type ReplayServer, startReplayServer } from '@celebrity-pipeline/fixtures';
+import {
+  type CreateScraper,
+  createScraperHandler,
+  createScraperLogger,
+  createScraperMetrics,
+  loadScraperConfig,
+} from '@celebrity-pipeline/scraper-kit';
+import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
+import { inject, vi } from 'vitest';
+
+/** Fast retries for tests (the Retry-After test still waits what the server asks). */
+export const FAST_RETRY_JSON = '{"retries":2,"minTimeoutMs":5,"maxTimeoutMs":20}';
+
+/** A replay server and a fresh item table on the run's DynamoDB Local. */
+export async function startHarness(prefix: string) {
+  const server: ReplayServer = await startReplayServer();
+  const client = localDynamoDbClient(inject('dynamodbEndpoint'));
+  const table = await createTestTable(client, createTableInput(), prefix);
+  const documentClient = createDocumentClient({ client });
+  const writer = createItemWriter({
+    client: documentClient,
+    tableName: table.tableName,
+    retry: { minTimeout: 5, maxTimeout: 20 },
+  });
+  return {
+    server,
+    writer,
+    scan: async () => {
+      const items: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await documentClient.send(
+          new ScanCommand({ TableName: table.tableName, ExclusiveStartKey: start }),
+        );
+        items.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items;
+    },
+    close: async () => {
+      await server.close();
+      await table.drop();
+    },
+  };
+}
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/** The outcome of one handler invocation with stdout/stderr captured. */
+export interface HandlerRun {
+  summary?: RunSummary;
+  error?: unknown;
+  /** Everything the logger and metrics printed. */
+  output: string;
+}
+
+let runNumber = 0;
+
+/** Invokes the source's handler in-process against the harness, with `env` on top of the replay base URLs. */
+export async function runHandler<S extends Source>(
+  harness: Harness,
+  source: S,
+  createScraper: CreateScraper<S>,
+  env: Record<string, string> = {},
+  celebrities: CelebrityList = defaultCelebrityList(),
+): Promise<HandlerRun> {
+  const config = await loadScraperConfig({ ...harness.server.baseUrls, HTTP_RETRY_JSON: FAST_RETRY_JSON, ...env });
+  const handler = createScraperHandler({
+    source,
+    createScraper,
+    dependencies: async () => ({
+      config,
+      celebrities,
+      writer: harness.writer,
+      logger: createScraperLogger(source),
+      metrics: createScraperMetrics(source),
+    }),
+  });
+  const chunks: string[] = [];
+  const record = (chunk: unknown) => {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+    return true;
+  };
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(record);
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(record);
+  runNumber += 1;
+  try {
+    const summary = await handler(
+      scheduledEvent({ id: `run-${source}-${runNumber}`, time: new Date('2026-11-22T02:00:00Z') }),
+    );
+    return { summary, output: chunks.join('') };
+  } catch (error) {
+    return { error, output: chunks.join('') };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+/** A list of the first `count` bundled celebrities (fault tests need only a few). */
+export function firstCelebrities(count: number): CelebrityList {
+  return { version: 1, celebrities: defaultCelebrityList().celebrities.slice(0, count) };
+}

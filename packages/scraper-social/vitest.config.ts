@@ -1,0 +1,3 @@
+import { definePackageTestConfig } from '@celebrity-pipeline/testing';
+
+export default definePackageTestConfig({ dynamodb: true });
