@@ -34,9 +34,18 @@ export interface DatabaseFlags {
 /** Environment variable that overrides the observation table name (tests use it to stay parallel-safe). */
 export const TABLE_ENVIRONMENT_VARIABLE = 'CELEBRITY_PIPELINE_TABLE';
 
-/** `--table`, else `CELEBRITY_PIPELINE_TABLE`, else core's default. */
+// DynamoDB table names: 3–255 of letters, digits, `_`, `-`, `.`; `-runs`/`-local` are appended to it.
+const TABLE_NAME_PATTERN = /^[A-Za-z0-9_.-]{3,249}$/;
+
+/** `--table`, else `CELEBRITY_PIPELINE_TABLE`, else core's default; checked before anything starts. */
 export function tableNameOf(flags: DatabaseFlags, environment: Readonly<Record<string, string | undefined>>): string {
-  return flags.table ?? environment[TABLE_ENVIRONMENT_VARIABLE] ?? DEFAULT_TABLE_NAME;
+  const name = flags.table ?? environment[TABLE_ENVIRONMENT_VARIABLE] ?? DEFAULT_TABLE_NAME;
+  if (!TABLE_NAME_PATTERN.test(name)) {
+    throw new UsageError(
+      `${flags.table ? '--table' : TABLE_ENVIRONMENT_VARIABLE}: \`${name}\` is not a usable DynamoDB table name (3–249 of A-Z a-z 0-9 _ . -)`,
+    );
+  }
+  return name;
 }
 
 /** The database mode the flags ask for. */

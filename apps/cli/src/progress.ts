@@ -20,8 +20,13 @@ export interface OutputStreams {
 /** No progress at all (`--json`: stdout carries only the result). */
 export const silentProgress: ProgressDisplay = { onEvent: () => {}, note: () => {}, finish: async () => {} };
 
-/** One plain line per event: for pipes, CI and logs. Enrichment is reported when its figures change. */
-export function plainProgress(write: (line: string) => void): ProgressDisplay {
+/** One plain line per event, stamped with the seconds since start: for pipes, CI and logs. Enrichment is reported when its figures change. */
+export function plainProgress(
+  output: (line: string) => void,
+  now: () => number = () => performance.now(),
+): ProgressDisplay {
+  const startedAt = now();
+  const write = (line: string) => output(`[${((now() - startedAt) / 1_000).toFixed(1).padStart(5)} s] ${line}`);
   let last = '';
   return {
     onEvent(event) {

@@ -34,7 +34,10 @@ export interface WeeklyCycleOptions<Result> {
   readWeek: () => Promise<CelebrityItem[]>;
   /** Give up waiting when nothing has moved (no record read, no item enriched) for this long. Default 15 s. */
   idleTimeoutMs?: number;
-  /** How often completion is checked. Default 200 ms. */
+  /**
+   * Completion is checked (one read of the week) after each batch the poller finishes, and at least this
+   * often. Default 1 000 ms.
+   */
   checkIntervalMs?: number;
   clock?: Clock;
   signal?: AbortSignal;
@@ -142,6 +145,16 @@ async function waitForEnrichment<Result>(
     } else if (clock.now() - lastProgressAt > idleTimeoutMs) {
       return { items, pending, deadLetteredKeys };
     }
-    await clock.sleep(options.checkIntervalMs ?? 200, options.signal);
+    await untilPollerProgress(options, clock);
+  }
+}
+
+/** Sleeps until the poller finished another batch, or `checkIntervalMs` passed (cheap in-memory checks). */
+async function untilPollerProgress<Result>(options: WeeklyCycleOptions<Result>, clock: Clock): Promise<void> {
+  const handled = () => options.poller.stats.recordsDelivered + options.poller.stats.recordsDeadLettered;
+  const before = handled();
+  const deadline = clock.now() + (options.checkIntervalMs ?? 1_000);
+  while (handled() === before && clock.now() < deadline && !options.signal?.aborted) {
+    await clock.sleep(25, options.signal);
   }
 }

@@ -20,9 +20,9 @@ export function awsCliExamples(endpoint: string, tableName: string): string[] {
 export async function localUpCommand(flags: DatabaseFlags, io: CommandIo): Promise<number> {
   const mode = databaseModeOf({ ...flags, dbPort: flags.dbPort ?? DEFAULT_LOCAL_PORT });
   if (mode.kind === 'endpoint') throw new Error('local up starts its own DynamoDB Local; drop --endpoint');
+  const names = localTableNames(tableNameOf(flags, io.environment));
   const database = await openLocalDatabase(mode);
   try {
-    const names = localTableNames(tableNameOf(flags, io.environment));
     await ensureLocalTables(database.dynamodb, names);
     const endpoint = `http://localhost:${database.instance?.port ?? DEFAULT_LOCAL_PORT}`;
     printLine(
