@@ -1,5 +1,7 @@
+import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
 import { POST_PROCESSOR_FUNCTION_NAME, SCRAPER_FUNCTION_NAMES, type Source } from '@celebrity-pipeline/core';
 import { type Provider, SOURCE_LIMITS, spacingMs } from '@celebrity-pipeline/scraper-kit';
+import { batchCelebrities } from '@celebrity-pipeline/scraper-news';
 
 /** What the construct needs to know about one Lambda function besides its code. */
 export interface FunctionSpec {
@@ -41,8 +43,10 @@ export const SCRAPER_SPECS: Readonly<Record<Source, FunctionSpec>> = {
     functionName: SCRAPER_FUNCTION_NAMES.news,
     packageDirectory: 'packages/scraper-news',
     memorySizeMb: 256,
-    // GDELT asks for >= 5 s between requests (the kit spaces them 6 s): 100–200 unbatched queries are
-    // 10–20 min, batched OR queries a few minutes, plus throttle retries. 15 min is the Lambda maximum.
+    // GDELT asks for >= 5 s between requests and the kit spaces them 6.3 s, single flight: the 10 OR-batched
+    // queries of 100 celebrities are ~65 s of pure waiting. A throttled query is retried up to 4 times, each
+    // retry again >= 6 s after the previous start plus 1–16 s backoff (up to 120 s on Retry-After), so a bad
+    // GDELT day is ~1–2 min per query: 10–15 min for the run. 15 min is the Lambda maximum.
     timeoutSeconds: 900,
     description: 'Weekly news coverage (GDELT DOC 2.0, or NewsAPI when keyed) of each celebrity',
   },
@@ -71,12 +75,13 @@ export const POST_PROCESSOR_SPEC: FunctionSpec = {
 
 /**
  * One weekly run's HTTP work per scraper: the provider it calls by default (the kit's defaults) and its request
- * volume for 100 celebrities (research/source-apis.md §0). News is counted unbatched, its worst case.
+ * volume for the bundled celebrity list (research/source-apis.md §0). News sends one GDELT query per OR-batch,
+ * batched by scraper-news itself.
  */
 export const SCRAPER_WORKLOAD: Readonly<Record<Source, { provider: Provider; requestsPerRun: number }>> = {
   tmdb: { provider: 'tmdb', requestsPerRun: 250 },
   wikipedia: { provider: 'wikimedia', requestsPerRun: 200 },
-  news: { provider: 'gdelt', requestsPerRun: 100 },
+  news: { provider: 'gdelt', requestsPerRun: batchCelebrities(defaultCelebrityList().celebrities).length },
   social: { provider: 'bluesky', requestsPerRun: 200 },
 };
 
