@@ -5,12 +5,14 @@ import {
   type CelebrityList,
   createDocumentClient,
   createItemWriter,
+  createRunLedger,
   type ItemWriter,
+  type RunLedger,
   type RunSummary,
   type Source,
 } from '@celebrity-pipeline/core';
 import type { AxiosInstance } from 'axios';
-import { type RunLedger, runScraper } from './run-scraper.js';
+import { runScraper } from './run-scraper.js';
 import { parseScheduledEvent } from './scheduled-event.js';
 import type { CreateScraper } from './scraper.js';
 import { type LoadScraperConfigOptions, loadScraperConfig, type ScraperConfig } from './scraper-config.js';
@@ -21,7 +23,8 @@ export interface HandlerDependencies {
   config: ScraperConfig;
   celebrities: CelebrityList;
   writer: Pick<ItemWriter, 'putItems'>;
-  ledger?: RunLedger;
+  /** Core's run ledger (only `record` is used); none → runs are not recorded. */
+  ledger?: Pick<RunLedger, 'record'>;
   logger: Logger;
   metrics: Metrics;
   axios?: AxiosInstance;
@@ -45,8 +48,9 @@ const LOCAL_DYNAMODB_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'loc
 
 /**
  * Builds the dependencies from the environment: validated config, the celebrity list (`CELEBRITIES_FILE` or
- * the bundled one), core's item writer on `TABLE_NAME` (DynamoDB Local when `DYNAMODB_ENDPOINT` is set),
- * Powertools Logger and Metrics.
+ * the bundled one), core's item writer on `TABLE_NAME` (DynamoDB Local when `DYNAMODB_ENDPOINT` is set), core's
+ * run ledger on `RUN_LEDGER_TABLE_NAME` when it is set, Powertools Logger (level `POWERTOOLS_LOG_LEVEL` of `env`)
+ * and Metrics.
  * @throws ScraperConfigError / ValidationError naming the invalid variable or list entry.
  */
 export async function defaultHandlerDependencies(
@@ -68,7 +72,10 @@ export async function defaultHandlerDependencies(
     config,
     celebrities,
     writer: createItemWriter({ client: documentClient, tableName: config.tableName }),
-    logger: createScraperLogger(source),
+    ...(config.runLedgerTableName
+      ? { ledger: createRunLedger({ client: documentClient, tableName: config.runLedgerTableName }) }
+      : {}),
+    logger: createScraperLogger(source, env.POWERTOOLS_LOG_LEVEL),
     metrics: createScraperMetrics(source),
   };
 }

@@ -45,7 +45,7 @@ export {
   retryAfterMs,
 } from './response-classification.js';
 export { boundedReason, exceedsFailureThreshold, failedShare, summarizeRun } from './run-outcome.js';
-export { type RunLedger, type RunScraperOptions, runScraper } from './run-scraper.js';
+export { type RunScraperOptions, runScraper } from './run-scraper.js';
 export { parseScheduledEvent, ScheduledEventSchema } from './scheduled-event.js';
 export type { CreateScraper, ScrapeContext, Scraper, ScraperFactoryInput } from './scraper.js';
 export {

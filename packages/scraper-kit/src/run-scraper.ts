@@ -8,6 +8,7 @@ import {
   type CelebrityList,
   type ItemWriter,
   isoWeekOf,
+  type RunLedger,
   type RunSummary,
   type ScheduledEvent,
   type Source,
@@ -23,11 +24,6 @@ import type { ScraperConfig } from './scraper-config.js';
 import type { Provider } from './source-limits.js';
 import { publishRunMetrics } from './telemetry.js';
 
-/** Stores run summaries (core's run ledger satisfies it). */
-export interface RunLedger {
-  record(summary: RunSummary): Promise<unknown>;
-}
-
 /** Everything a run needs, injected (the Lambda handler builds them from the environment; tests and the CLI pass their own). */
 export interface RunScraperOptions<S extends Source> {
   source: S;
@@ -36,7 +32,8 @@ export interface RunScraperOptions<S extends Source> {
   config: ScraperConfig;
   celebrities: CelebrityList;
   writer: Pick<ItemWriter, 'putItems'>;
-  ledger?: RunLedger;
+  /** Core's run ledger (only `record` is used). */
+  ledger?: Pick<RunLedger, 'record'>;
   logger: Logger;
   metrics: Metrics;
   /** axios instance the HTTP clients send with. */

@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import type { LogLevel } from '@aws-lambda-powertools/logger/types';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Source } from '@celebrity-pipeline/core';
 
@@ -14,9 +15,19 @@ export const SCRAPER_METRICS = {
   runSkipped: 'RunSkipped',
 } as const;
 
-/** A JSON-lines logger for a source's scraper (`service` = `scraper-<source>`, key `source`). */
-export function createScraperLogger(source: Source): Logger {
-  return new Logger({ serviceName: `scraper-${source}`, persistentKeys: { source } });
+const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'];
+
+/**
+ * A JSON-lines logger for a source's scraper (`service` = `scraper-<source>`, key `source`).
+ * @param logLevel e.g. `INFO` or `SILENT`; default: Powertools' own (`POWERTOOLS_LOG_LEVEL`, else INFO).
+ */
+export function createScraperLogger(source: Source, logLevel?: string): Logger {
+  const level = logLevel?.toUpperCase();
+  return new Logger({
+    serviceName: `scraper-${source}`,
+    persistentKeys: { source },
+    ...(level && LOG_LEVELS.includes(level) ? { logLevel: level as LogLevel } : {}),
+  });
 }
 
 /** EMF metrics for a source's scraper. */
