@@ -1,4 +1,6 @@
+export { type AuditOutcome, auditOutcome } from './audit-outcome.js';
 export { ReliabilityError, ReportInputError } from './errors.js';
+export { REFERENCED_CELLS, type ReferencedCell } from './existing-coverage.js';
 export {
   MATRIX_AREAS,
   type MatrixArea,
@@ -7,6 +9,7 @@ export {
   type MatrixRecord,
   MatrixRecordSchema,
 } from './matrix-record.js';
+export { type ReportInput, renderReliabilityReport } from './report-markdown.js';
 export { testStatuses, type VitestResults, VitestResultsSchema } from './vitest-results.js';
 export {
   checkWeekInvariant,

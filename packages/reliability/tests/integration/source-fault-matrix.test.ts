@@ -1,6 +1,8 @@
 import type { Source } from '@celebrity-pipeline/core';
 import { type FaultRule, faults, type ReplayRoute } from '@celebrity-pipeline/fixtures';
 import type { CreateScraper } from '@celebrity-pipeline/scraper-kit';
+import { newsScraperFromConfig } from '@celebrity-pipeline/scraper-news';
+import { socialScraperFromConfig } from '@celebrity-pipeline/scraper-social';
 import { tmdbScraperFromConfig } from '@celebrity-pipeline/scraper-tmdb';
 import { wikipediaScraperFromConfig } from '@celebrity-pipeline/scraper-wikipedia';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -10,6 +12,10 @@ import { createMatrixLog } from '../helpers/matrix-log.js';
 import { celebrityList, type ScraperHarness, startScraperHarness } from '../helpers/scraper-harness.js';
 
 const TMDB_TOKEN = 'tmdb-secret-token-4f1c9a';
+const NEWSAPI_KEY = 'newsapi-secret-key-93b7d1';
+const BLUESKY_APP_PASSWORD = 'bsky-secret-app-password-5c2e';
+/** Every secret the matrix configures: none may appear in what the handlers print. */
+const SECRETS = [TMDB_TOKEN, NEWSAPI_KEY, BLUESKY_APP_PASSWORD];
 
 /** How the matrix drives one source: its real scraper factory, the route its per-celebrity faults hit. */
 interface SourceUnderTest {
@@ -20,6 +26,8 @@ interface SourceUnderTest {
   /** The provider whose timeout the timeout cell shortens. */
   provider: string;
   env: Record<string, string>;
+  /** Limit overrides for the loopback server (merged with the cell's own). */
+  limits?: Record<string, Record<string, number>>;
 }
 
 const SOURCES: SourceUnderTest[] = [
@@ -37,7 +45,30 @@ const SOURCES: SourceUnderTest[] = [
     provider: 'wikimedia',
     env: {},
   },
+  {
+    // NewsAPI asks per celebrity; GDELT's batched queries have their own cells below.
+    source: 'news',
+    createScraper: newsScraperFromConfig as CreateScraper<Source>,
+    route: 'newsapi.everything',
+    provider: 'newsapi',
+    env: { NEWS_PROVIDER: 'newsapi', NEWSAPI_KEY },
+    limits: { newsapi: { requestsPerSecond: 50, maxConcurrency: 4 } },
+  },
+  {
+    source: 'social',
+    createScraper: socialScraperFromConfig as CreateScraper<Source>,
+    route: 'bluesky.searchPosts',
+    provider: 'bluesky',
+    env: { SOCIAL_PROVIDER: 'bluesky', BLUESKY_IDENTIFIER: 'reliability.bsky.social', BLUESKY_APP_PASSWORD },
+  },
 ];
+
+/** The source's environment with its limit overrides merged with `limits`. */
+function environmentOf(subject: SourceUnderTest, limits: Record<string, Record<string, number>> = {}) {
+  const merged: Record<string, Record<string, number>> = { ...subject.limits };
+  for (const [provider, limit] of Object.entries(limits)) merged[provider] = { ...merged[provider], ...limit };
+  return { ...subject.env, SOURCE_LIMITS_JSON: JSON.stringify(merged) };
+}
 
 /** One fault column: the switch on the targeted celebrity, and what must become of that celebrity. */
 interface FaultCase {
@@ -48,7 +79,7 @@ interface FaultCase {
   isRetried: boolean;
   /** A word the recorded failure reason must contain. */
   reasonContains?: RegExp;
-  env?: (source: SourceUnderTest) => Record<string, string>;
+  limits?: (source: SourceUnderTest) => Record<string, Record<string, number>>;
 }
 
 const FAULT_CASES: FaultCase[] = [
@@ -97,7 +128,7 @@ const FAULT_CASES: FaultCase[] = [
     rules: (route, celebrityId) => [{ route, celebrityId, fault: faults.delay(1_500), times: 1 }],
     expected: 'written',
     isRetried: true,
-    env: (source) => ({ SOURCE_LIMITS_JSON: JSON.stringify({ [source.provider]: { timeoutMs: 400 } }) }),
+    limits: (source) => ({ [source.provider]: { timeoutMs: 400 } }),
   },
   {
     fault: 'malformed JSON',
@@ -151,7 +182,7 @@ describe.each(SOURCES)('source × fault matrix: $source', (subject) => {
       createScraper: subject.createScraper,
       table,
       celebrities,
-      env: { ...subject.env, ...faultCase.env?.(subject) },
+      env: environmentOf(subject, faultCase.limits?.(subject)),
     });
     expect(run.error).toBeUndefined();
     const items = await table.scan();
@@ -165,7 +196,7 @@ describe.each(SOURCES)('source × fault matrix: $source', (subject) => {
     );
     if (faultCase.isRetried) expect(run.recorded?.requestsRetried).toBeGreaterThan(0);
     else expect(targetRequests).toHaveLength(1);
-    expect(run.output).not.toContain(TMDB_TOKEN);
+    for (const secret of SECRETS) expect(`${run.output}${JSON.stringify(run.recorded)}`).not.toContain(secret);
     const faultsInjected = injectedFaults();
     expect(faultsInjected).toBeGreaterThan(0);
     matrix.record({
@@ -192,7 +223,7 @@ describe.each(SOURCES)('source × fault matrix: $source', (subject) => {
       createScraper: subject.createScraper,
       table,
       celebrities,
-      env: subject.env,
+      env: environmentOf(subject),
     });
     expect((run.error as Error | undefined)?.name).toBe('FailureThresholdError');
     expect(run.recorded?.status).toBe('failed');
@@ -317,6 +348,81 @@ describe('source-specific faults', () => {
       expected: 'followed to the canonical title and written',
       observed: `written (${redirects.length} redirect(s) followed)`,
       faultsInjected: redirects.length,
+      pairs: ids.length,
+      itemsLost: result.missing.length,
+      duplicates: result.duplicates.length,
+    });
+    await table.drop();
+  });
+
+  it('news (GDELT) retries the plain-text throttle answered with 200 and writes every celebrity', async () => {
+    const celebrities = celebrityList(3);
+    const ids = celebrities.celebrities.map((celebrity) => celebrity.id);
+    const table = await harness.newItemTable();
+    harness.server.setFaults([{ route: 'gdelt.doc', fault: faults.gdeltThrottle(200), times: 1 }]);
+    const run = await harness.invoke({
+      source: 'news',
+      createScraper: newsScraperFromConfig as CreateScraper<Source>,
+      table,
+      celebrities,
+      env: {
+        NEWS_PROVIDER: 'gdelt',
+        SOURCE_LIMITS_JSON: JSON.stringify({ gdelt: { minSpacingMs: 50, requestsPerSecond: 20 } }),
+      },
+    });
+    expect(run.error).toBeUndefined();
+    const items = await table.scan();
+    const result = expectInvariant({ celebrityIds: ids, sources: ['news'], summaries: [run.recorded], items });
+    expect(result.counts.written).toBe(ids.length);
+    expect(run.recorded?.requestsRetried).toBeGreaterThan(0);
+    expect(items.every((item) => (item.signals as { article_count: number | null }).article_count !== null)).toBe(true);
+    matrix.record({
+      area: 'source-fault',
+      subject: 'news',
+      fault: 'GDELT plain-text throttle with status 200',
+      expected: 'retried and written (article counts measured)',
+      observed: `${result.counts.written}/${ids.length} written, ${run.recorded?.requestsRetried ?? 0} retried`,
+      faultsInjected: injectedFaults(),
+      pairs: ids.length,
+      itemsLost: result.missing.length,
+      duplicates: result.duplicates.length,
+    });
+    await table.drop();
+  });
+
+  it('social (Bluesky) refreshes the session on ExpiredToken and writes the celebrity', async () => {
+    const celebrities = celebrityList(3);
+    const ids = celebrities.celebrities.map((celebrity) => celebrity.id);
+    const target = ids[1] as string;
+    const table = await harness.newItemTable();
+    harness.server.setFaults([
+      { route: 'bluesky.searchPosts', celebrityId: target, fault: faults.expiredToken(), times: 1 },
+    ]);
+    const run = await harness.invoke({
+      source: 'social',
+      createScraper: socialScraperFromConfig as CreateScraper<Source>,
+      table,
+      celebrities,
+      env: { SOCIAL_PROVIDER: 'bluesky', BLUESKY_IDENTIFIER: 'reliability.bsky.social', BLUESKY_APP_PASSWORD },
+    });
+    expect(run.error).toBeUndefined();
+    const refreshes = harness.server.requestLog.filter((entry) => entry.route === 'bluesky.refreshSession');
+    expect(refreshes.length).toBeGreaterThan(0);
+    const result = expectInvariant({
+      celebrityIds: ids,
+      sources: ['social'],
+      summaries: [run.recorded],
+      items: await table.scan(),
+    });
+    expect(result.states.get(`${target}|social`)).toBe('written');
+    for (const secret of SECRETS) expect(`${run.output}${JSON.stringify(run.recorded)}`).not.toContain(secret);
+    matrix.record({
+      area: 'source-fault',
+      subject: 'social',
+      fault: 'Bluesky ExpiredToken',
+      expected: 'session refreshed, request retried, written',
+      observed: `written after ${refreshes.length} refreshSession call(s)`,
+      faultsInjected: injectedFaults(),
       pairs: ids.length,
       itemsLost: result.missing.length,
       duplicates: result.duplicates.length,
