@@ -1,0 +1,34 @@
+import { formatItemKey, isEnriched } from '@celebrity-pipeline/core';
+import { describe, expect, inject, it } from 'vitest';
+import { cli, isolatedDatabase, spawnCli, storedWeek } from '../helpers/cli.js';
+
+const week = '2026-W48';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('a run killed with SIGKILL during scraping', () => {
+  it('is completed by the next run: 400 items, all enriched, none duplicated', async () => {
+    const endpoint = inject('dynamodbEndpoint');
+    const database = isolatedDatabase(endpoint);
+    const child = spawnCli(['run', ...database.flags, '--week', week]);
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once('exit', (_code, signal) => resolve(signal)),
+    );
+    let written = 0;
+    for (let waited = 0; written === 0 && waited < 120_000; waited += 100) {
+      await sleep(100);
+      written = (await storedWeek(endpoint, database.table, week).catch(() => [])).length;
+    }
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    const partial = await storedWeek(endpoint, database.table, week);
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.length).toBeLessThan(400);
+
+    const resumed = await cli(['run', ...database.flags, '--week', week]);
+    expect(resumed.code).toBe(0);
+    const items = await storedWeek(endpoint, database.table, week);
+    expect(items).toHaveLength(400);
+    expect(new Set(items.map(formatItemKey)).size).toBe(400);
+    expect(items.every(isEnriched)).toBe(true);
+  });
+});
