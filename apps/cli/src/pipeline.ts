@@ -12,6 +12,7 @@ import {
   type StreamPoller,
 } from '@celebrity-pipeline/local-runtime';
 import { createPostProcessor, matchesStreamFilters, STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
+import { loadScraperConfig } from '@celebrity-pipeline/scraper-kit';
 import { type DatabaseFlags, type LocalContext, openLocalContext } from './local-context.js';
 import { scraperEnvironment } from './scraper-environment.js';
 import { scraperTargets } from './scraper-targets.js';
@@ -74,6 +75,9 @@ export async function openPipeline(
     process.env.POWERTOOLS_LOG_LEVEL = scraperVariables.POWERTOOLS_LOG_LEVEL;
     process.env.POWERTOOLS_METRICS_DISABLED = scraperVariables.POWERTOOLS_METRICS_DISABLED;
     const environment = { ...(options.environment ?? process.env), ...scraperVariables };
+    // Read the scrapers' configuration once up front, as each handler will: an invalid variable (FAILURE_THRESHOLD=half)
+    // is then one message naming it and exit 1, not four dead-lettered invocations after their retries.
+    await loadScraperConfig(environment);
     const postProcessor = createPostProcessor({
       documentClient: context.documentClient,
       tableName: context.names.items,
