@@ -40,7 +40,7 @@ export async function attemptWithinLimits<T>(
   const clock = options.clock ?? systemClock;
   for (let attempt = 1; ; attempt++) {
     try {
-      return { ok: true, value: await operation(), attempts: attempt };
+      return { ok: true, value: await untilAborted(operation(), options.signal), attempts: attempt };
     } catch (thrown) {
       const error = thrown instanceof Error ? thrown : new Error(String(thrown));
       if (options.signal?.aborted) return { ok: false, error, attempts: attempt, condition: 'aborted' };
@@ -54,6 +54,31 @@ export async function attemptWithinLimits<T>(
       if (options.signal?.aborted) return { ok: false, error, attempts: attempt, condition: 'aborted' };
     }
   }
+}
+
+/** Thrown when the signal aborts while a handler runs: the invocation is abandoned (the process is stopping). */
+export class InvocationAbortedError extends Error {
+  override name = 'InvocationAbortedError';
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts (the work itself cannot be cancelled, only abandoned). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new InvocationAbortedError('stopped by a signal'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** One scheduled target: its source and how to get its handler (building it may fail, like a delivery). */

@@ -3,6 +3,7 @@ export {
   type EventHandler,
   type FailureCondition,
   fireSchedule,
+  InvocationAbortedError,
   type InvocationOutcome,
   type InvokeScheduledOptions,
   invokeScheduled,

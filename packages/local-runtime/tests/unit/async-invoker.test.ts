@@ -112,3 +112,17 @@ describe('localInvokePolicy', () => {
     expect(() => localInvokePolicy(0)).toThrow(RangeError);
   });
 });
+
+describe('invokeScheduled when stopped', () => {
+  it('abandons a running handler as soon as the signal aborts, without dead-lettering it', async () => {
+    const controller = new AbortController();
+    const deadLetters = memoryDeadLetterQueue();
+    const pending = invokeScheduled(
+      { source: 'social', loadHandler: async () => () => new Promise<never>(() => {}) },
+      { event, week: '2026-W48', policy: localInvokePolicy(), deadLetters, signal: controller.signal },
+    );
+    controller.abort();
+    expect(await pending).toMatchObject({ status: 'failed', condition: 'aborted', attempts: 1 });
+    expect(deadLetters.letters).toEqual([]);
+  });
+});
