@@ -23,7 +23,8 @@ export function createRateLimiter(
   const gapMs = spacingMs(limit);
   const waiting: (() => void)[] = [];
   let active = 0;
-  let nextStartAt = 0;
+  let lastStartAt = Number.NEGATIVE_INFINITY;
+  let turns: Promise<void> = Promise.resolve();
 
   const release = () => {
     active -= 1;
@@ -33,13 +34,21 @@ export function createRateLimiter(
       next();
     }
   };
+  // Starts are spaced from the *actual* previous start: a late timer (a busy event loop) must not let the
+  // following requests catch up in a burst.
+  const waitForTurn = () => {
+    const turn = turns.then(async () => {
+      const waitMs = lastStartAt + gapMs - Date.now();
+      if (waitMs > 0) await sleep(waitMs);
+      lastStartAt = Date.now();
+    });
+    turns = turn;
+    return turn;
+  };
   const acquire = async () => {
     if (active < limit.maxConcurrency) active += 1;
     else await new Promise<void>((resolve) => waiting.push(resolve));
-    const startAt = Math.max(Date.now(), nextStartAt);
-    nextStartAt = startAt + gapMs;
-    const waitMs = startAt - Date.now();
-    if (waitMs > 0) await sleep(waitMs);
+    await waitForTurn();
   };
 
   return {

@@ -108,4 +108,22 @@ describe('scraper-wikipedia handler', () => {
     ]);
     expect(run.summary?.requestsRetried).toBe(4);
   });
+
+  it('waits about 2 s when pageviews answer 429 with Retry-After: 2, then writes the item', async () => {
+    const [celebrity] = firstCelebrities(1).celebrities;
+    harness.server.setFaults([
+      {
+        route: 'wikimedia.pageviews',
+        celebrityId: celebrity?.id,
+        fault: faults.status(429, { retryAfterSeconds: 2 }),
+        times: 1,
+      },
+    ]);
+    const run = await runHandler(harness, 'wikipedia', wikipediaScraperFromConfig, {}, firstCelebrities(1));
+    expect(run.summary).toMatchObject({ failed: [], requestsRetried: 1 });
+    const [throttled, retried] = harness.server.requestLog.filter((entry) => entry.route === 'wikimedia.pageviews');
+    const waitedMs = (retried?.time ?? 0) - (throttled?.time ?? 0);
+    expect(waitedMs).toBeGreaterThanOrEqual(1_950);
+    expect(waitedMs).toBeLessThan(3_500);
+  });
 });
