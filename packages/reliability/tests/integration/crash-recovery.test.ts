@@ -1,0 +1,93 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, formatItemKey, isEnriched, listWeekItems } from '@celebrity-pipeline/core';
+import { localDynamoDbClient } from '@celebrity-pipeline/testing';
+import { describe, expect, inject, it } from 'vitest';
+import { isolatedTable, runCliBinary, spawnCliBinary } from '../helpers/cli-process.js';
+import { createMatrixLog } from '../helpers/matrix-log.js';
+
+const matrix = createMatrixLog(import.meta.url);
+const WEEK = '2026-W48';
+const EXPECTED_ITEMS = 400; // the bundled 100 celebrities × 4 sources: the full week is the point here
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Items of the table so far and how many carry the enrichment (a light Scan: keys and weight only). */
+async function progressOf(endpoint: string, table: string): Promise<{ written: number; enriched: number }> {
+  const client = localDynamoDbClient(endpoint);
+  const documentClient = createDocumentClient({ client });
+  try {
+    let written = 0;
+    let enriched = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await documentClient.send(
+        new ScanCommand({
+          TableName: table,
+          ProjectionExpression: 'pk, #weight',
+          ExpressionAttributeNames: { '#weight': 'weight' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        written += 1;
+        if (item.weight !== undefined) enriched += 1;
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return { written, enriched };
+  } catch {
+    return { written: 0, enriched: 0 }; // the table does not exist yet
+  } finally {
+    client.destroy();
+  }
+}
+
+describe('crash recovery of the CLI binary', () => {
+  it('a run killed with SIGKILL during post-processing is completed by the next run: 400 items, all enriched, none duplicated', async () => {
+    const endpoint = inject('dynamodbEndpoint');
+    const { table, flags } = isolatedTable(endpoint);
+    const child = spawnCliBinary(['run', ...flags, '--week', WEEK]);
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once('exit', (_code, signal) => resolve(signal)),
+    );
+    let atKill = { written: 0, enriched: 0 };
+    for (let waited = 0; waited < 240_000; waited += 50) {
+      atKill = await progressOf(endpoint, table);
+      // Post-processing under way: the poller has enriched some items and not yet all that are written.
+      if (atKill.enriched > 0 && atKill.enriched < atKill.written) break;
+      await sleep(50);
+    }
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    expect(atKill.enriched).toBeGreaterThan(0);
+    expect(atKill.enriched).toBeLessThan(atKill.written);
+    const partial = await progressOf(endpoint, table);
+    expect(partial.enriched).toBeLessThan(EXPECTED_ITEMS);
+
+    const resumed = await runCliBinary(['run', ...flags, '--week', WEEK], { timeoutMs: 280_000 });
+    expect(resumed.isTimedOut).toBe(false);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    const client = localDynamoDbClient(endpoint);
+    const { items } = await listWeekItems({ client: createDocumentClient({ client }), tableName: table, week: WEEK });
+    client.destroy();
+    const keys = new Set(items.map(formatItemKey));
+    const pairs = new Set(items.map((item) => `${item.celebrity_id}|${item.source}`));
+    expect(items).toHaveLength(EXPECTED_ITEMS);
+    expect(keys.size).toBe(EXPECTED_ITEMS);
+    expect(pairs.size).toBe(EXPECTED_ITEMS);
+    expect(items.filter((item) => !isEnriched(item))).toEqual([]);
+    const dlq = await runCliBinary(['dlq', 'list', ...flags, '--json']);
+    expect(JSON.parse(dlq.stdout)).toEqual([]);
+    matrix.record({
+      area: 'crash',
+      subject: 'cli',
+      fault: 'SIGKILL during post-processing',
+      expected: 'next run of the week: 400 items, all enriched, none duplicated',
+      observed: `killed at ${atKill.written} written / ${atKill.enriched} enriched; next run exit ${resumed.code}: ${items.length} items, ${items.filter((item) => isEnriched(item)).length} enriched, ${keys.size} distinct keys, DLQ empty`,
+      faultsInjected: 1,
+      pairs: EXPECTED_ITEMS,
+      itemsLost: EXPECTED_ITEMS - items.length,
+      duplicates: items.length - pairs.size,
+    });
+  }, 600_000);
+});
