@@ -12,6 +12,7 @@ import { startReplayServer } from '@celebrity-pipeline/fixtures';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createScraperHandler, defaultHandlerDependencies, requireCredentials } from '../../src/index.js';
+import { captureOutput } from '../helpers/capture-stdout.js';
 
 const client = localDynamoDbClient(inject('dynamodbEndpoint'));
 let items: Awaited<ReturnType<typeof createTestTable>>;
@@ -66,7 +67,14 @@ describe('defaultHandlerDependencies', () => {
       },
       dependencies: () => defaultHandlerDependencies('tmdb', env),
     });
-    const summary = await handler(scheduledEvent({ id: 'run-default', time: new Date('2026-11-22T02:00:00Z') }));
+    const output = captureOutput();
+    let summary: Awaited<ReturnType<typeof handler>>;
+    try {
+      summary = await handler(scheduledEvent({ id: 'run-default', time: new Date('2026-11-22T02:00:00Z') }));
+    } finally {
+      output.restore();
+    }
+    expect(output.text()).not.toContain('"level"'); // POWERTOOLS_LOG_LEVEL=SILENT from the given environment
     expect(summary).toMatchObject({ status: 'succeeded', attempted: 1, written: 1 });
     const ledger = createRunLedger({ client: createDocumentClient({ client }), tableName: ledgerTable.tableName });
     const { runs } = await ledger.listRuns({ week: '2026-W47' });
