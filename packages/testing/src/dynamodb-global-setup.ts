@@ -5,7 +5,8 @@ let instance: DynamoDbLocalInstance | undefined;
 
 /** vitest globalSetup: one in-memory DynamoDB Local on a free loopback port for the whole run. */
 export async function setup(project: TestProject): Promise<void> {
-  instance = await startDynamoDbLocal({ sharedDb: true });
+  // Generous: on a loaded 2-core box (turbo runs several packages' suites at once) start-up can take tens of seconds.
+  instance = await startDynamoDbLocal({ sharedDb: true, startTimeoutMs: 120_000 });
   project.provide('dynamodbEndpoint', instance.endpoint);
 }
 
