@@ -37,19 +37,27 @@ function readCells() {
     .flatMap((name) => readJson(join(directory, name), z.array(MatrixCellSchema)));
 }
 
+/** Another package's latest results, or undefined when it has none readable (never run here, or being written). */
+function otherPackageStatuses(file: string): Map<string, string> | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return testStatuses(VitestResultsSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
+  } catch {
+    return undefined;
+  }
+}
+
 function referencedStatuses() {
   const cache = new Map<string, Map<string, string> | undefined>();
   return REFERENCED_CELLS.map((reference) => {
     if (!cache.has(reference.packageDirectory)) {
       const file = join(repositoryRoot, reference.packageDirectory, 'test-results', 'vitest.json');
-      cache.set(
-        reference.packageDirectory,
-        existsSync(file) ? testStatuses(readJson(file, VitestResultsSchema)) : undefined,
-      );
+      cache.set(reference.packageDirectory, otherPackageStatuses(file));
     }
     const statuses = cache.get(reference.packageDirectory);
-    const status =
-      statuses === undefined ? 'no results file here' : (statuses.get(reference.testName) ?? 'not in its results');
+    if (statuses === undefined)
+      return { ...reference, status: 'no readable results file here (not run, or a run in progress)' };
+    const status = statuses.get(reference.testName) ?? 'not in its results';
     return { ...reference, status: status === 'passed' ? 'pass' : status };
   });
 }

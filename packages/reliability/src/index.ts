@@ -9,7 +9,7 @@ export {
   type MatrixRecord,
   MatrixRecordSchema,
 } from './matrix-record.js';
-export { type ReportInput, renderReliabilityReport } from './report-markdown.js';
+export { FINDINGS, type ReportInput, renderReliabilityReport } from './report-markdown.js';
 export { testStatuses, type VitestResults, VitestResultsSchema } from './vitest-results.js';
 export {
   checkWeekInvariant,
