@@ -9,11 +9,13 @@ import {
 } from '@celebrity-pipeline/core';
 import {
   createDeadLetterQueue,
+  createInvocationLog,
   type DatabaseMode,
   DEFAULT_DATA_DIRECTORY,
   type DeadLetterQueue,
   describeTableIfExists,
   ensureLocalTables,
+  type InvocationLog,
   type LocalDatabase,
   type LocalTableNames,
   localTableNames,
@@ -65,6 +67,7 @@ export interface LocalContext {
   streamArn: string | undefined;
   documentClient: DynamoDBDocumentClient;
   deadLetters: DeadLetterQueue;
+  invocationLog: InvocationLog;
   ledger: RunLedger;
   readWeek(week: string): Promise<CelebrityItem[]>;
   close(): Promise<void>;
@@ -91,6 +94,7 @@ export async function openLocalContext(
       streamArn,
       documentClient,
       deadLetters: createDeadLetterQueue({ documentClient, tableName: names.state }),
+      invocationLog: createInvocationLog({ documentClient, tableName: names.state }),
       ledger: createRunLedger({ client: documentClient, tableName: names.runLedger }),
       readWeek: async (week) => (await listWeekItems({ client: documentClient, tableName: names.items, week })).items,
       close: () => database.close(),

@@ -35,6 +35,7 @@ export {
   StateTableShapeError,
   StreamMissingError,
 } from './errors.js';
+export { createInvocationLog, type InvocationLog, type InvocationRecord } from './invocation-log.js';
 export {
   DEFAULT_LOCAL_TIME_SCALE,
   type LocalInvokePolicy,

@@ -11,6 +11,7 @@ import {
 import { fireSchedule, type InvocationOutcome, type ScheduleTarget } from './async-invoker.js';
 import { type Clock, systemClock } from './clock.js';
 import type { DeadLetter, DeadLetterQueue } from './dead-letter-queue.js';
+import type { InvocationLog } from './invocation-log.js';
 import type { LocalInvokePolicy } from './invoke-policy.js';
 import type { StreamPoller } from './stream-poller.js';
 
@@ -30,6 +31,8 @@ export interface WeeklyCycleOptions<Result> {
   poller: StreamPoller;
   deadLetters: DeadLetterQueue;
   invokePolicy: LocalInvokePolicy;
+  /** Where the invocation times are recorded (the local `START` lines); optional. */
+  invocationLog?: InvocationLog;
   /** Every stored item of the week (core's `listWeekItems`). */
   readWeek: () => Promise<CelebrityItem[]>;
   /** Give up waiting when nothing has moved (no record read, no item enriched) for this long. Default 15 s. */
@@ -109,6 +112,16 @@ export async function runWeeklyCycle<Result>(options: WeeklyCycleOptions<Result>
       ...(options.signal ? { signal: options.signal } : {}),
       onSettled: (source, outcome) => options.onEvent?.({ type: 'scraper-settled', source, outcome }),
     });
+    await options.invocationLog?.record(
+      invocations.map(({ source, outcome }) => ({
+        runId: event.id,
+        source,
+        invokedAt: outcome.startedAt.toISOString(),
+        finishedAt: outcome.finishedAt.toISOString(),
+        status: outcome.status,
+        attempts: outcome.attempts,
+      })),
+    );
     const settled = await waitForEnrichment(options, clock, () => stopPoller.signal.aborted);
     return { event, invocations, ...settled, isInterrupted: options.signal?.aborted ?? false };
   } finally {

@@ -93,6 +93,7 @@ export async function runCommand(flags: RunFlags, io: CommandIo): Promise<number
       targets: pipeline.targets(sources),
       poller: pipeline.poller,
       deadLetters: pipeline.context.deadLetters,
+      invocationLog: pipeline.context.invocationLog,
       invokePolicy: pipeline.invokePolicy,
       readWeek: () => pipeline.context.readWeek(week),
       ...(flags.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: flags.idleTimeoutMs }),

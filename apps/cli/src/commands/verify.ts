@@ -41,10 +41,11 @@ export async function verifyCommand(flags: VerifyFlags, io: CommandIo): Promise<
     );
     const lastRun = ledgerTable ? (await context.ledger.listRuns({ limit: 1 })).runs[0] : undefined;
     const items = lastRun && table ? await context.readWeek(lastRun.week) : [];
+    const invocations = lastRun && stateTable ? await context.invocationLog.listRun(lastRun.runId) : [];
     const deadLetterCount = stateTable ? (await context.deadLetters.list()).length : 0;
     const checks = [
       tableCheck(table, names.items),
-      parallelStartCheck(lastRun),
+      parallelStartCheck(lastRun, invocations),
       localFilterCheck(),
       ...dataQualityChecks(lastRun?.week, items, list.celebrities.length * SOURCES.length),
       emptyDeadLetterCheck(deadLetterCount, `the local DLQ (${names.state})`),

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ScheduleTarget } from '../../src/async-invoker.js';
 import { createCheckpointStore } from '../../src/checkpoint-store.js';
 import { createDeadLetterQueue } from '../../src/dead-letter-queue.js';
+import { createInvocationLog } from '../../src/invocation-log.js';
 import { localInvokePolicy } from '../../src/invoke-policy.js';
 import { type LocalClients, localClients } from '../../src/local-database.js';
 import { ensureLocalTables, localTableNames } from '../../src/local-tables.js';
@@ -89,12 +90,13 @@ async function setUp() {
   });
   const readWeek = async () =>
     (await listWeekItems({ client: documentClient, tableName: names.items, week: '2026-W48' })).items;
-  return { scraper, poller, deadLetters, readWeek };
+  const invocationLog = createInvocationLog({ documentClient, tableName: names.state });
+  return { scraper, poller, deadLetters, readWeek, invocationLog };
 }
 
 describe('runWeeklyCycle', () => {
   it('ends when every written item is enriched; a scraper that keeps failing ends in the DLQ', async () => {
-    const { scraper, poller, deadLetters, readWeek } = await setUp();
+    const { scraper, poller, deadLetters, readWeek, invocationLog } = await setUp();
     const cycle = await runWeeklyCycle({
       week: '2026-W48',
       runId: 'run-1',
@@ -104,6 +106,7 @@ describe('runWeeklyCycle', () => {
       ],
       poller,
       deadLetters,
+      invocationLog,
       invokePolicy: localInvokePolicy(1 / 600),
       readWeek,
       checkIntervalMs: 50,
@@ -120,6 +123,13 @@ describe('runWeeklyCycle', () => {
     expect(letters.map((letter) => letter.payload)).toEqual([
       expect.objectContaining({ kind: 'scraper-invocation', source: 'news', week: '2026-W48', event: cycle.event }),
     ]);
+    const invocations = await invocationLog.listRun('run-1');
+    expect(invocations.map((record) => [record.source, record.status, record.attempts]).sort()).toEqual([
+      ['news', 'failed', 3],
+      ['tmdb', 'succeeded', 2],
+    ]);
+    const invokedAt = invocations.map((record) => Date.parse(record.invokedAt));
+    expect(Math.max(...invokedAt) - Math.min(...invokedAt)).toBeLessThan(100);
     expect(cycle.event).toMatchObject({ id: 'run-1', time: '2026-11-29T02:00:00Z', 'detail-type': 'Scheduled Event' });
   });
 });
