@@ -206,4 +206,33 @@ describe('stream side through local-runtime’s poller and the real post-process
       duplicates: 0,
     });
   });
+  it('keeps every enriched value when the same week is scraped again with the same content', async () => {
+    const items = tmdbItems(5);
+    await harness.writer.putItems(items);
+    const poller = harness.newPoller();
+    await harness.drain(poller);
+    const enriched = await harness.scan();
+    const invocations = poller.stats.invocations;
+    const again = await harness.writer.putItems(tmdbItems(5, 'stream-run-2'));
+    await harness.drain(poller);
+    const after = await harness.scan();
+    expect(again.unchanged).toHaveLength(items.length);
+    expect(again.written).toHaveLength(0);
+    expect(after.map((item) => [item.weight, item.sentiment, item.processed_at])).toEqual(
+      enriched.map((item) => [item.weight, item.sentiment, item.processed_at]),
+    );
+    expect(after.every((item) => item.weight !== undefined)).toBe(true);
+    expect(poller.stats.invocations).toBe(invocations);
+    matrix.record({
+      area: 'stream',
+      subject: 'core writer + post-processor',
+      fault: 'same week re-scraped after enrichment (same content)',
+      expected: 'unchanged, enrichment kept, no new invocation',
+      observed: `${again.unchanged.length}/${items.length} unchanged; weight, sentiment, processed_at identical; invocations stayed ${invocations}`,
+      faultsInjected: items.length,
+      pairs: items.length,
+      itemsLost: items.length - after.filter((item) => item.weight !== undefined).length,
+      duplicates: again.written.length,
+    });
+  });
 });
