@@ -9,7 +9,8 @@ describe('a run killed with SIGKILL during scraping', () => {
   it('is completed by the next run: 400 items, all enriched, none duplicated', async () => {
     const endpoint = inject('dynamodbEndpoint');
     const database = isolatedDatabase(endpoint);
-    const child = spawnCli(['run', ...database.flags, '--week', week]);
+    // Slow Wikimedia pageviews down in the first run only, so the kill surely lands while scraping.
+    const child = spawnCli(['run', ...database.flags, '--week', week, '--fault', 'wikimedia.pageviews=delay:1000']);
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
       child.once('exit', (_code, signal) => resolve(signal)),
     );
