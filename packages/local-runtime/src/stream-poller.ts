@@ -132,16 +132,23 @@ export function createStreamPoller(options: StreamPollerOptions): StreamPoller {
     const cached = iterators.get(shardId);
     if (cached && !fresh) return cached;
     const sequenceNumber = checkpoints?.get(shardId)?.sequenceNumber;
-    const { ShardIterator } = await options.streams.send(
-      new GetShardIteratorCommand({
-        StreamArn: options.streamArn,
-        ShardId: shardId,
-        ...(sequenceNumber
-          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: sequenceNumber }
-          : { ShardIteratorType: 'TRIM_HORIZON' }),
-      }),
-    );
-    return ShardIterator;
+    const shardIterator = (
+      position:
+        | { ShardIteratorType: 'TRIM_HORIZON' }
+        | { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER'; SequenceNumber: string },
+    ) =>
+      options.streams.send(
+        new GetShardIteratorCommand({ StreamArn: options.streamArn, ShardId: shardId, ...position }),
+      );
+    if (!sequenceNumber) return (await shardIterator({ ShardIteratorType: 'TRIM_HORIZON' })).ShardIterator;
+    try {
+      return (await shardIterator({ ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: sequenceNumber }))
+        .ShardIterator;
+    } catch (error) {
+      // The checkpoint is older than the stream's retention: everything after it that still exists is newer.
+      if (!(error instanceof TrimmedDataAccessException)) throw error;
+      return (await shardIterator({ ShardIteratorType: 'TRIM_HORIZON' })).ShardIterator;
+    }
   };
 
   const onExhausted = (shardId: string) => async (exhausted: ExhaustedRecords) => {
