@@ -108,6 +108,25 @@ describe('dlq --aws', () => {
   });
 });
 
+describe('status --aws', () => {
+  it('reads the deployed run ledger named by the stack outputs', async () => {
+    const endpoint = inject('dynamodbEndpoint');
+    const dynamodb = localDynamoDbClient(endpoint);
+    const table = await createTestTable(dynamodb, createTableInput(), 'aws-status');
+    const ledger = await createTestTable(dynamodb, createRunLedgerTableInput(), 'aws-status-ledger');
+    stackWith({ TableName: table.tableName, RunLedgerTableName: ledger.tableName });
+    const result = await cli(['status', '--aws'], { dependencies: { aws: clients(endpoint) } });
+    expect(result).toMatchObject({ code: 0, stdout: 'No runs recorded in stack CelebrityPipeline yet.\n' });
+    stackWith({});
+    const missing = await cli(['status', '--aws'], { dependencies: { aws: clients(endpoint) } });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Stack `CelebrityPipeline` has no output `RunLedgerTableName`');
+    await table.drop();
+    await ledger.drop();
+    dynamodb.destroy();
+  });
+});
+
 describe('verify --aws', () => {
   it('passes the deployed configuration checks and fails on a disabled mapping, missing targets and a full DLQ', async () => {
     const endpoint = inject('dynamodbEndpoint');
