@@ -106,7 +106,7 @@ export async function openPipeline(
       invokePolicy: localInvokePolicy(flags.timeScale),
       streamHandler,
       streamPolicy,
-      targets: (sources) => scraperTargets(sources, { environment, ledger: context.ledger }),
+      targets: (sources) => scraperTargets(sources, { environment }),
       close: async () => {
         await server?.close();
         await context.close();

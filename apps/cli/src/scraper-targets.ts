@@ -1,4 +1,4 @@
-import type { RunLedger, RunSummary, Source } from '@celebrity-pipeline/core';
+import type { RunSummary, Source } from '@celebrity-pipeline/core';
 import type { ScheduleTarget } from '@celebrity-pipeline/local-runtime';
 import { type CreateScraper, createScraperHandler, defaultHandlerDependencies } from '@celebrity-pipeline/scraper-kit';
 
@@ -19,15 +19,13 @@ const importModule: ModuleLoader = (specifier) => import(specifier) as Promise<R
 export interface ScraperTargetOptions {
   /** The environment the handlers read their configuration from (scraper-kit's variables). */
   environment: Readonly<Record<string, string | undefined>>;
-  /** Where the scrapers record their RunSummary. */
-  ledger: RunLedger;
   load?: ModuleLoader;
 }
 
 /**
  * One schedule target per source: the same handler the Lambda runs (scraper-kit's `createScraperHandler`
- * over the package's `<source>ScraperFromConfig`), configured from `environment`, recording its summary in
- * the run ledger. It is built on the first invocation, the way Lambda loads a function, so a module or
+ * over the package's `<source>ScraperFromConfig`), configured from `environment` (the scrapers record their
+ * RunSummary in the ledger named by `RUN_LEDGER_TABLE_NAME` themselves). It is built on the first invocation, the way Lambda loads a function, so a module or
  * configuration that fails to load is a failed delivery, retried under the rule's policy.
  */
 export function scraperTargets(
@@ -47,10 +45,7 @@ export function scraperTargets(
       return createScraperHandler({
         source,
         createScraper: createScraper as CreateScraper<typeof source>,
-        dependencies: async () => ({
-          ...(await defaultHandlerDependencies(source, options.environment)),
-          ledger: options.ledger,
-        }),
+        dependencies: () => defaultHandlerDependencies(source, options.environment),
       });
     },
   }));
