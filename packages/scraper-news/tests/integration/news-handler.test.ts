@@ -1,7 +1,7 @@
 import { faults } from '@celebrity-pipeline/fixtures';
+import { firstCelebrities, type Harness, runHandler, startHarness } from '@celebrity-pipeline/scraper-testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newsScraperFromConfig } from '../../src/index.js';
-import { firstCelebrities, type Harness, runHandler, startHarness } from '../helpers/harness.js';
 
 let harness: Harness;
 // The GDELT spacing (≥ 5 s) is measured in scraper-kit's tests; here it is lifted so a 100-celebrity run is quick.

@@ -1,7 +1,7 @@
 import { faults } from '@celebrity-pipeline/fixtures';
+import { firstCelebrities, type Harness, runHandler, startHarness } from '@celebrity-pipeline/scraper-testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { socialScraperFromConfig } from '../../src/index.js';
-import { firstCelebrities, type Harness, runHandler, startHarness } from '../helpers/harness.js';
 
 let harness: Harness;
 const CREDENTIALS = { BLUESKY_IDENTIFIER: 'celebwatch.bsky.social', BLUESKY_APP_PASSWORD: 'abcd-efgh-ijkl-mnop' };

@@ -1,7 +1,7 @@
 import { faults } from '@celebrity-pipeline/fixtures';
+import { firstCelebrities, type Harness, runHandler, startHarness } from '@celebrity-pipeline/scraper-testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tmdbScraperFromConfig } from '../../src/index.js';
-import { firstCelebrities, type Harness, runHandler, startHarness } from '../helpers/harness.js';
 
 let harness: Harness;
 const TOKEN = 'tmdb-test-token-a1b2c3d4e5';

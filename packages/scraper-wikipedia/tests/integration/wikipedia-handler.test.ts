@@ -1,9 +1,9 @@
 import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
 import { lastFullDays } from '@celebrity-pipeline/core';
 import { canonicalTitleOf, faults } from '@celebrity-pipeline/fixtures';
+import { firstCelebrities, type Harness, runHandler, startHarness } from '@celebrity-pipeline/scraper-testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { wikipediaScraperFromConfig } from '../../src/index.js';
-import { firstCelebrities, type Harness, runHandler, startHarness } from '../helpers/harness.js';
 
 let harness: Harness;
 const { celebrities } = defaultCelebrityList();

@@ -1,0 +1,8 @@
+export {
+  FAST_RETRY_JSON,
+  firstCelebrities,
+  type HandlerRun,
+  type Harness,
+  runHandler,
+  startHarness,
+} from './scraper-harness.js';
