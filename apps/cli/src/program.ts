@@ -6,6 +6,7 @@ import type { CommandIo } from './command-io.js';
 import { dlqListCommand, dlqRedriveCommand, dlqShowCommand } from './commands/dlq.js';
 import { fixturesServeCommand } from './commands/fixtures-serve.js';
 import { DEFAULT_LOCAL_PORT, localUpCommand } from './commands/local-up.js';
+import { reportCommand } from './commands/report.js';
 import { type RunFlags, runCommand } from './commands/run.js';
 import { scheduleCommand } from './commands/schedule.js';
 import { statusCommand } from './commands/status.js';
@@ -218,6 +219,23 @@ export function buildProgram(
       .option('--json', 'JSON'),
   ).action((flags: Flags) =>
     start((commandIo) => (flags.aws ? aws.verify(flags) : verifyCommand(pipelineFlags(flags), commandIo))),
+  );
+
+  withDatabaseOptions(
+    program
+      .command('report')
+      .description("the week's data-quality report: one self-contained HTML page (charts, coverage, DLQ)")
+      .option('--week <YYYY-Www>', 'ISO week (default: the current one)')
+      .option('--out <file>', 'where to write the page (default: report-<week>.html)')
+      .option('--celebrities <file>', 'celebrity list for the coverage grid (default: the bundled 100)')
+      .option('--json', 'print the figures as JSON instead of writing the page'),
+  ).action((flags: Flags) =>
+    start((commandIo) =>
+      reportCommand(
+        { ...pipelineFlags(flags), ...(typeof flags.out === 'string' ? { out: flags.out } : {}) },
+        commandIo,
+      ),
+    ),
   );
 
   program

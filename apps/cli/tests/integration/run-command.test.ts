@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isEnriched } from '@celebrity-pipeline/core';
 import { describe, expect, inject, it } from 'vitest';
 import { cli, isolatedDatabase, storedWeek } from '../helpers/cli.js';
@@ -40,5 +43,24 @@ describe('celebrity-pipeline run on the fixtures', () => {
     const status = await cli(['status', ...database.flags]);
     expect(status.code).toBe(0);
     expect(status.stdout.match(/^Run /gm)).toHaveLength(2);
+
+    const figures = await cli(['report', ...database.flags, '--week', week, '--json']);
+    expect(figures.code).toBe(0);
+    expect(JSON.parse(figures.stdout)).toMatchObject({
+      week,
+      header: { items: 400, expectedItems: 400, enriched: 400, unEnriched: 0, failures: 0, deadLetters: 0 },
+    });
+    const directory = await mkdtemp(join(tmpdir(), 'cli-report-'));
+    try {
+      const outPath = join(directory, 'report.html');
+      const page = await cli(['report', ...database.flags, '--week', week, '--out', outPath]);
+      expect(page.code).toBe(0);
+      expect(page.stdout).toContain(`written to ${outPath}`);
+      const html = await readFile(outPath, 'utf8');
+      expect(html).toMatch(/^<!doctype html>/i);
+      expect(html).toContain('data-figure="enriched"');
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { loadCelebrities } from '@celebrity-pipeline/celebrities';
+import type { DeadLetter } from '@celebrity-pipeline/local-runtime';
+import { describeTableIfExists } from '@celebrity-pipeline/local-runtime';
+import { computeReportFigures, type ReportDeadLetter, writeReport } from '@celebrity-pipeline/report';
+import { type CommandIo, printJson, printLine } from '../command-io.js';
+import { type DatabaseFlags, openLocalContext } from '../local-context.js';
+import { parseWeekOption } from '../option-parsers.js';
+
+/** Flags of `report`. */
+export interface ReportFlags extends DatabaseFlags {
+  week?: string;
+  out?: string;
+  celebrities?: string;
+  json?: boolean;
+}
+
+/** A local DLQ message as the report shows it (source, kind, reason, the week it was for). */
+export function toReportDeadLetter(letter: DeadLetter): ReportDeadLetter {
+  const { payload } = letter;
+  const common = {
+    id: letter.id,
+    kind: payload.kind,
+    reason: `${letter.condition}: ${letter.errorName}: ${letter.errorMessage}`,
+    failedAt: letter.createdAt,
+  };
+  if (payload.kind === 'scraper-invocation') {
+    return {
+      ...common,
+      source: payload.source,
+      week: payload.week,
+      payloadSummary: `scheduled event ${payload.event.id} (${payload.stage} failure)`,
+    };
+  }
+  return {
+    ...common,
+    source: 'post-processor',
+    payloadSummary: `${payload.records.length} stream record(s) of shard ${payload.shardId}`,
+  };
+}
+
+/** `report`: the week's data-quality figures as one self-contained HTML page (or JSON with `--json`). */
+export async function reportCommand(flags: ReportFlags, io: CommandIo): Promise<number> {
+  const week = parseWeekOption(flags.week, io.now());
+  const list = await loadCelebrities(flags.celebrities);
+  const context = await openLocalContext(flags, { createTables: false, environment: io.environment });
+  try {
+    const hasTables = (await describeTableIfExists(context.database.dynamodb, context.names.items)) !== undefined;
+    const hasLedger = (await describeTableIfExists(context.database.dynamodb, context.names.runLedger)) !== undefined;
+    const items = hasTables ? await context.readWeek(week) : [];
+    const runs = hasLedger ? (await context.ledger.listRuns()).runs.flatMap((run) => run.summaries) : [];
+    const deadLetters = context.streamArn ? (await context.deadLetters.list()).map(toReportDeadLetter) : [];
+    const figures = computeReportFigures({
+      week,
+      items,
+      runs,
+      deadLetters,
+      celebrities: list.celebrities,
+      now: io.now(),
+    });
+    if (flags.json) {
+      printJson(io, figures);
+      return 0;
+    }
+    const outPath = resolve(flags.out ?? `report-${week}.html`);
+    const { bytes } = await writeReport({ figures, outPath });
+    const { header } = figures;
+    printLine(io, `Report of week ${week} written to ${outPath} (${Math.round(bytes / 1024)} KiB)`);
+    printLine(
+      io,
+      `  items ${header.items}  enriched ${header.enriched}  un-enriched ${header.unEnriched}  failures ${header.failures}  dead letters ${header.deadLetters}`,
+    );
+    return 0;
+  } finally {
+    await context.close();
+  }
+}
