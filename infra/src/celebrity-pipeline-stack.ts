@@ -1,4 +1,4 @@
-import { SOURCES, type Source } from '@celebrity-pipeline/core';
+import { DEFAULT_STACK_NAME, SOURCES, type Source, STACK_OUTPUT_KEYS } from '@celebrity-pipeline/core';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -6,24 +6,7 @@ import { CelebrityPipeline, type CelebrityPipelineProps } from './celebrity-pipe
 import { TableDefinitionError } from './errors.js';
 import { POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
 
-/** Default CloudFormation stack name. */
-export const DEFAULT_STACK_NAME = 'CelebrityPipeline';
-
-/**
- * Output keys of the stack, as the CLI's `--aws` mode reads them (`aws cloudformation describe-stacks`).
- */
-export const STACK_OUTPUT_KEYS = {
-  tableName: 'TableName',
-  tableStreamArn: 'TableStreamArn',
-  runLedgerTableName: 'RunLedgerTableName',
-  ruleName: 'WeeklyRuleName',
-  scheduleDeadLetterQueueUrl: 'ScheduleDeadLetterQueueUrl',
-  scraperFailureQueueUrl: 'ScraperFailureQueueUrl',
-  streamFailureQueueUrl: 'StreamFailureQueueUrl',
-  alarmTopicArn: 'AlarmTopicArn',
-  /** Prefix of each function's output: `FunctionNameScraperTmdb`, …, `FunctionNamePostProcessor`. */
-  functionNamePrefix: 'FunctionName',
-} as const;
+export { DEFAULT_STACK_NAME, STACK_OUTPUT_KEYS };
 
 /** Props of {@link CelebrityPipelineStack}. */
 export interface CelebrityPipelineStackProps extends StackProps {

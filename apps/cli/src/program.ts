@@ -1,3 +1,4 @@
+import { DEFAULT_STACK_NAME } from '@celebrity-pipeline/core';
 import type { FaultRule } from '@celebrity-pipeline/fixtures';
 import { DEFAULT_LOCAL_TIME_SCALE } from '@celebrity-pipeline/local-runtime';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -163,7 +164,7 @@ export function buildProgram(
       .option('--week <YYYY-Www>', 'only this ISO week')
       .option('--limit <n>', 'at most this many runs', positiveInteger, 10)
       .option('--aws', 'read the deployed stack instead')
-      .option('--stack <name>', 'CloudFormation stack (with --aws)', 'CelebrityPipeline')
+      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
       .option('--json', 'JSON'),
   ).action((flags: Flags) =>
     start((commandIo) => (flags.aws ? aws.status(flags) : statusCommand(pipelineFlags(flags), commandIo))),
@@ -175,7 +176,7 @@ export function buildProgram(
       .command('list')
       .description('list the messages')
       .option('--aws', 'the deployed stack')
-      .option('--stack <name>', 'CloudFormation stack (with --aws)', 'CelebrityPipeline')
+      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
       .option('--json', 'JSON'),
   ).action((flags: Flags) =>
     start((commandIo) => (flags.aws ? aws.dlqList(flags) : dlqListCommand(pipelineFlags(flags), commandIo))),
@@ -186,7 +187,7 @@ export function buildProgram(
       .description('show one message with its payload')
       .argument('<id>', 'message id (from dlq list)')
       .option('--aws', 'the deployed stack')
-      .option('--stack <name>', 'CloudFormation stack (with --aws)', 'CelebrityPipeline'),
+      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME),
   ).action((id: string, flags: Flags) =>
     start((commandIo) => (flags.aws ? aws.dlqShow(id, flags) : dlqShowCommand(id, pipelineFlags(flags), commandIo))),
   );
@@ -200,7 +201,7 @@ export function buildProgram(
         .argument('[id]', 'message id (from dlq list)')
         .option('--all', 'every message')
         .option('--aws', 'the deployed stack')
-        .option('--stack <name>', 'CloudFormation stack (with --aws)', 'CelebrityPipeline')
+        .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
         .option('--json', 'JSON'),
     ),
   ).action((id: string | undefined, flags: Flags) =>
@@ -215,7 +216,7 @@ export function buildProgram(
       .description('the spec test protocol 4A–4D as PASS/FAIL checks; says whether the schedule is safe to enable')
       .option('--celebrities <file>', 'celebrity list the counts are checked against (default: the bundled 100)')
       .option('--aws', 'check the deployed stack')
-      .option('--stack <name>', 'CloudFormation stack (with --aws)', 'CelebrityPipeline')
+      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
       .option('--json', 'JSON'),
   ).action((flags: Flags) =>
     start((commandIo) => (flags.aws ? aws.verify(flags) : verifyCommand(pipelineFlags(flags), commandIo))),
@@ -242,7 +243,7 @@ export function buildProgram(
     .command('trigger')
     .description('the manual run on AWS: asynchronous invoke of the four scrapers with a Scheduled Event')
     .addOption(new Option('--aws', 'required: trigger the deployed stack').makeOptionMandatory())
-    .option('--stack <name>', 'CloudFormation stack', 'CelebrityPipeline')
+    .option('--stack <name>', 'CloudFormation stack', DEFAULT_STACK_NAME)
     .option('--json', 'JSON')
     .action((flags: Flags) => start(() => aws.trigger(flags)));
 

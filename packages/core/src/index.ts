@@ -50,10 +50,12 @@ export {
 export { formatItemKey, type ItemKey, itemKey } from './keys.js';
 export {
   DEAD_LETTER_RETENTION_SECONDS,
+  DEFAULT_STACK_NAME,
   QUEUE_NAMES,
   SCHEDULE_TARGET_RETRY_POLICY,
   SCRAPER_ASYNC_INVOKE_POLICY,
   type ScheduledEvent,
+  STACK_OUTPUT_KEYS,
   scheduledEvent,
   WEEKLY_SCHEDULE,
 } from './orchestration.js';

@@ -74,3 +74,23 @@ export function scheduledEvent(options: { id: string; time: Date; account?: stri
     detail: {},
   };
 }
+
+/** Default CloudFormation stack name of the deployed pipeline. */
+export const DEFAULT_STACK_NAME = 'CelebrityPipeline';
+
+/**
+ * Output keys of the deployed stack: infra writes them, the CLI's `--aws` mode reads them
+ * (`aws cloudformation describe-stacks`).
+ */
+export const STACK_OUTPUT_KEYS = {
+  tableName: 'TableName',
+  tableStreamArn: 'TableStreamArn',
+  runLedgerTableName: 'RunLedgerTableName',
+  ruleName: 'WeeklyRuleName',
+  scheduleDeadLetterQueueUrl: 'ScheduleDeadLetterQueueUrl',
+  scraperFailureQueueUrl: 'ScraperFailureQueueUrl',
+  streamFailureQueueUrl: 'StreamFailureQueueUrl',
+  alarmTopicArn: 'AlarmTopicArn',
+  /** Prefix of each function's output: `FunctionNameScraperTmdb`, …, `FunctionNamePostProcessor`. */
+  functionNamePrefix: 'FunctionName',
+} as const;

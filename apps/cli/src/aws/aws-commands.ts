@@ -14,8 +14,10 @@ import { loadCelebrities } from '@celebrity-pipeline/celebrities';
 import {
   createDocumentClient,
   createRunLedger,
+  DEFAULT_STACK_NAME,
   listWeekItems,
   SOURCES,
+  STACK_OUTPUT_KEYS,
   scheduledEvent,
   WEEKLY_SCHEDULE,
 } from '@celebrity-pipeline/core';
@@ -30,7 +32,6 @@ import {
   postProcessorFunctionName,
   readStackOutputs,
   requireOutput,
-  STACK_OUTPUT_KEYS,
   type StackOutputs,
   scraperFunctionName,
 } from './stack-outputs.js';
@@ -57,7 +58,7 @@ export function defaultAwsClients(): AwsClients {
 
 type Flags = Record<string, unknown>;
 
-const stackOf = (flags: Flags) => (typeof flags.stack === 'string' ? flags.stack : 'CelebrityPipeline');
+const stackOf = (flags: Flags) => (typeof flags.stack === 'string' ? flags.stack : DEFAULT_STACK_NAME);
 
 /** The three queues of the stack, by the name core gives their role. */
 export function queuesOf(outputs: StackOutputs, stackName: string): Array<{ role: string; url: string }> {

@@ -2,20 +2,6 @@ import { type CloudFormationClient, DescribeStacksCommand, type Stack } from '@a
 import { POST_PROCESSOR_FUNCTION_NAME, SCRAPER_FUNCTION_NAMES, type Source } from '@celebrity-pipeline/core';
 import { CliError } from '../errors.js';
 
-/**
- * Output keys of the deployed stack (infra's `STACK_OUTPUT_KEYS`; infra is not a dependency of the CLI because
- * it pulls in aws-cdk-lib, so the keys are mirrored here and the test pins them).
- */
-export const STACK_OUTPUT_KEYS = {
-  tableName: 'TableName',
-  tableStreamArn: 'TableStreamArn',
-  runLedgerTableName: 'RunLedgerTableName',
-  ruleName: 'WeeklyRuleName',
-  scheduleDeadLetterQueueUrl: 'ScheduleDeadLetterQueueUrl',
-  scraperFailureQueueUrl: 'ScraperFailureQueueUrl',
-  streamFailureQueueUrl: 'StreamFailureQueueUrl',
-} as const;
-
 /** The stack could not be read, or lacks an output the command needs. */
 export class StackOutputsError extends CliError {
   override name = 'StackOutputsError';
