@@ -229,13 +229,17 @@ export function buildProgram(
       .option('--week <YYYY-Www>', 'ISO week (default: the current one)')
       .option('--out <file>', 'where to write the page (default: report-<week>.html)')
       .option('--celebrities <file>', 'celebrity list for the coverage grid (default: the bundled 100)')
+      .option('--aws', 'read the deployed stack instead (tables from its outputs, DLQ messages from its queues)')
+      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
       .option('--json', 'print the figures as JSON instead of writing the page'),
   ).action((flags: Flags) =>
     start((commandIo) =>
-      reportCommand(
-        { ...pipelineFlags(flags), ...(typeof flags.out === 'string' ? { out: flags.out } : {}) },
-        commandIo,
-      ),
+      flags.aws
+        ? aws.report(flags)
+        : reportCommand(
+            { ...pipelineFlags(flags), ...(typeof flags.out === 'string' ? { out: flags.out } : {}) },
+            commandIo,
+          ),
     ),
   );
 

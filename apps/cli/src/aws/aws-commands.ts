@@ -23,10 +23,13 @@ import {
 } from '@celebrity-pipeline/core';
 import { type Check, describeTableIfExists } from '@celebrity-pipeline/local-runtime';
 import { STREAM_FILTER_PATTERNS, STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
+import type { ReportDeadLetter } from '@celebrity-pipeline/report';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
+import { outputReport } from '../commands/report.js';
 import { enrichmentOf, formatRunStatus } from '../commands/status.js';
 import { reportChecks } from '../commands/verify.js';
 import { CliError, UsageError } from '../errors.js';
+import { parseWeekOption } from '../option-parsers.js';
 import { dataQualityChecks, parallelStartCheck, tableCheck } from '../verification.js';
 import {
   postProcessorFunctionName,
@@ -77,9 +80,31 @@ async function peekMessages(sqs: SQSClient, url: string): Promise<Message[]> {
       MaxNumberOfMessages: 10,
       VisibilityTimeout: 0,
       MessageAttributeNames: ['All'],
+      MessageSystemAttributeNames: ['SentTimestamp'],
     }),
   );
   return Messages;
+}
+
+/** An SQS dead-letter message as the report shows it (the body says why; the queue says which stage). */
+function sqsDeadLetter(role: string, message: Message): ReportDeadLetter {
+  const sentAt = Number(message.Attributes?.SentTimestamp);
+  return {
+    id: message.MessageId ?? 'unknown',
+    source: role,
+    kind: 'sqs-message',
+    reason: (message.Body ?? '').slice(0, 300),
+    failedAt: new Date(Number.isFinite(sentAt) ? sentAt : 0).toISOString(),
+    payloadSummary: `${(message.Body ?? '').length} bytes in ${role}`,
+  };
+}
+
+function reportFlagsOf(flags: Flags): { out?: string; json?: boolean; celebrities?: string } {
+  return {
+    ...(typeof flags.out === 'string' ? { out: flags.out } : {}),
+    ...(flags.json === true ? { json: true } : {}),
+    ...(typeof flags.celebrities === 'string' ? { celebrities: flags.celebrities } : {}),
+  };
 }
 
 async function approximateCount(sqs: SQSClient, url: string): Promise<number> {
@@ -155,6 +180,29 @@ export function awsCommands(io: CommandIo, makeClients: () => AwsClients = defau
         printLine(io, `Event ${event.id}; follow with \`celebrity-pipeline status --aws\`.`);
       }
       return results.every((result) => result.statusCode === 202) ? 0 : 1;
+    },
+
+    /** `report --aws`: the week's report from the deployed tables and the messages waiting in the stack's queues. */
+    async report(flags: Flags): Promise<number> {
+      const stackName = stackOf(flags);
+      const outputs = await outputsOf(flags);
+      const week = parseWeekOption(typeof flags.week === 'string' ? flags.week : undefined, io.now());
+      const documentClient = createDocumentClient({ client: aws().dynamodb });
+      const tableName = requireOutput(outputs, STACK_OUTPUT_KEYS.tableName, stackName);
+      const ledger = createRunLedger({
+        client: documentClient,
+        tableName: requireOutput(outputs, STACK_OUTPUT_KEYS.runLedgerTableName, stackName),
+      });
+      const { items } = await listWeekItems({ client: documentClient, tableName, week });
+      const runs = (await ledger.listRuns()).runs.flatMap((run) => run.summaries);
+      const deadLetters = (
+        await Promise.all(
+          queuesOf(outputs, stackName).map(async (queue) =>
+            (await peekMessages(aws().sqs, queue.url)).map((message) => sqsDeadLetter(queue.role, message)),
+          ),
+        )
+      ).flat();
+      return outputReport(week, { items, runs, deadLetters }, reportFlagsOf(flags), io);
     },
 
     /** `status --aws`: the deployed run ledger. */

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { loadCelebrities } from '@celebrity-pipeline/celebrities';
+import type { IsoWeek } from '@celebrity-pipeline/core';
 import type { DeadLetter } from '@celebrity-pipeline/local-runtime';
 import { describeTableIfExists } from '@celebrity-pipeline/local-runtime';
-import { computeReportFigures, type ReportDeadLetter, writeReport } from '@celebrity-pipeline/report';
+import { computeReportFigures, type ReportDeadLetter, type ReportInput, writeReport } from '@celebrity-pipeline/report';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
 import { type DatabaseFlags, openLocalContext } from '../local-context.js';
 import { parseWeekOption } from '../option-parsers.js';
@@ -39,10 +40,37 @@ export function toReportDeadLetter(letter: DeadLetter): ReportDeadLetter {
   };
 }
 
-/** `report`: the week's data-quality figures as one self-contained HTML page (or JSON with `--json`). */
+/** What a report is made of, wherever it was read from (local tables or the deployed stack). */
+export type ReportData = Omit<ReportInput, 'week' | 'now' | 'celebrities'>;
+
+/** Computes the figures and writes the page (or prints the figures with `--json`). */
+export async function outputReport(
+  week: IsoWeek,
+  data: ReportData,
+  flags: Pick<ReportFlags, 'out' | 'json' | 'celebrities'>,
+  io: CommandIo,
+): Promise<number> {
+  const list = await loadCelebrities(flags.celebrities);
+  const figures = computeReportFigures({ week, ...data, celebrities: list.celebrities, now: io.now() });
+  if (flags.json) {
+    printJson(io, figures);
+    return 0;
+  }
+  const outPath = resolve(flags.out ?? `report-${week}.html`);
+  const { bytes } = await writeReport({ figures, outPath });
+  const { header } = figures;
+  printLine(io, `Report of week ${week} written to ${outPath} (${Math.round(bytes / 1024)} KiB)`);
+  printLine(
+    io,
+    `  items ${header.items}  enriched ${header.enriched}  un-enriched ${header.unEnriched}  failures ${header.failures}  dead letters ${header.deadLetters}`,
+  );
+  return 0;
+}
+
+/** `report`: the week's data-quality figures of the local data as one self-contained HTML page. */
 export async function reportCommand(flags: ReportFlags, io: CommandIo): Promise<number> {
   const week = parseWeekOption(flags.week, io.now());
-  const list = await loadCelebrities(flags.celebrities);
+  await loadCelebrities(flags.celebrities);
   const context = await openLocalContext(flags, { createTables: false, environment: io.environment });
   try {
     const hasTables = (await describeTableIfExists(context.database.dynamodb, context.names.items)) !== undefined;
@@ -50,27 +78,7 @@ export async function reportCommand(flags: ReportFlags, io: CommandIo): Promise<
     const items = hasTables ? await context.readWeek(week) : [];
     const runs = hasLedger ? (await context.ledger.listRuns()).runs.flatMap((run) => run.summaries) : [];
     const deadLetters = context.streamArn ? (await context.deadLetters.list()).map(toReportDeadLetter) : [];
-    const figures = computeReportFigures({
-      week,
-      items,
-      runs,
-      deadLetters,
-      celebrities: list.celebrities,
-      now: io.now(),
-    });
-    if (flags.json) {
-      printJson(io, figures);
-      return 0;
-    }
-    const outPath = resolve(flags.out ?? `report-${week}.html`);
-    const { bytes } = await writeReport({ figures, outPath });
-    const { header } = figures;
-    printLine(io, `Report of week ${week} written to ${outPath} (${Math.round(bytes / 1024)} KiB)`);
-    printLine(
-      io,
-      `  items ${header.items}  enriched ${header.enriched}  un-enriched ${header.unEnriched}  failures ${header.failures}  dead letters ${header.deadLetters}`,
-    );
-    return 0;
+    return await outputReport(week, { items, runs, deadLetters }, flags, io);
   } finally {
     await context.close();
   }

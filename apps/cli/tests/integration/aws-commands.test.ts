@@ -127,6 +127,45 @@ describe('status --aws', () => {
   });
 });
 
+describe('report --aws', () => {
+  it("reports the deployed week's items and the messages waiting in the stack's queues", async () => {
+    const endpoint = inject('dynamodbEndpoint');
+    const dynamodb = localDynamoDbClient(endpoint);
+    const table = await createTestTable(dynamodb, createTableInput(), 'aws-report');
+    const ledger = await createTestTable(dynamodb, createRunLedgerTableInput(), 'aws-report-ledger');
+    stackWith({ TableName: table.tableName, RunLedgerTableName: ledger.tableName, ...queues });
+    sqs.on(ReceiveMessageCommand).resolves({ Messages: [] });
+    sqs.on(ReceiveMessageCommand, { QueueUrl: queues.ScraperFailureQueueUrl }).resolves({
+      Messages: [
+        {
+          MessageId: 'm-7',
+          Body: '{"requestContext":{"condition":"RetriesExhausted"}}',
+          Attributes: { SentTimestamp: String(Date.UTC(2026, 10, 23)) },
+        },
+      ],
+    });
+    try {
+      const result = await cli(['report', '--aws', '--week', '2026-W48', '--json'], {
+        dependencies: { aws: clients(endpoint) },
+      });
+      expect(result.code).toBe(0);
+      const figures = JSON.parse(result.stdout) as {
+        header: { items: number; deadLetters: number };
+        deadLetters: unknown[];
+      };
+      expect(figures.header.items).toBe(0);
+      expect(figures.deadLetters).toEqual([
+        expect.objectContaining({ id: 'm-7', source: 'scraper failures', kind: 'sqs-message' }),
+      ]);
+      expect(sqs.commandCalls(ReceiveMessageCommand)).toHaveLength(3);
+    } finally {
+      await table.drop();
+      await ledger.drop();
+      dynamodb.destroy();
+    }
+  });
+});
+
 describe('verify --aws', () => {
   it('passes the deployed configuration checks and fails on a disabled mapping, missing targets and a full DLQ', async () => {
     const endpoint = inject('dynamodbEndpoint');
