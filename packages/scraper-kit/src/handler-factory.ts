@@ -1,36 +1,19 @@
-import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Metrics } from '@aws-lambda-powertools/metrics';
 import { loadCelebrities } from '@celebrity-pipeline/celebrities';
 import {
-  type CelebrityList,
   createDocumentClient,
   createItemWriter,
   createRunLedger,
-  type ItemWriter,
-  type RunLedger,
   type RunSummary,
   type Source,
 } from '@celebrity-pipeline/core';
-import type { AxiosInstance } from 'axios';
-import { runScraper } from './run-scraper.js';
+import { type RunDependencies, runScraper } from './run-scraper.js';
 import { parseScheduledEvent } from './scheduled-event.js';
 import type { CreateScraper } from './scraper.js';
-import { type LoadScraperConfigOptions, loadScraperConfig, type ScraperConfig } from './scraper-config.js';
+import { type LoadScraperConfigOptions, loadScraperConfig } from './scraper-config.js';
 import { createScraperLogger, createScraperMetrics } from './telemetry.js';
 
 /** What a handler runs with; built once per cold start. */
-export interface HandlerDependencies {
-  config: ScraperConfig;
-  celebrities: CelebrityList;
-  writer: Pick<ItemWriter, 'putItems'>;
-  /** Core's run ledger (only `record` is used); none → runs are not recorded. */
-  ledger?: Pick<RunLedger, 'record'>;
-  logger: Logger;
-  metrics: Metrics;
-  axios?: AxiosInstance;
-  now?: () => Date;
-  random?: () => number;
-}
+export type HandlerDependencies = RunDependencies;
 
 /** Options of {@link createScraperHandler}. */
 export interface ScraperHandlerOptions<S extends Source> {

@@ -24,15 +24,12 @@ import type { ScraperConfig } from './scraper-config.js';
 import type { Provider } from './source-limits.js';
 import { publishRunMetrics } from './telemetry.js';
 
-/** Everything a run needs, injected (the Lambda handler builds them from the environment; tests and the CLI pass their own). */
-export interface RunScraperOptions<S extends Source> {
-  source: S;
-  createScraper: CreateScraper<S>;
-  event: ScheduledEvent;
+/** What a run works with: built once per cold start by the Lambda handler; tests and the CLI pass their own. */
+export interface RunDependencies {
   config: ScraperConfig;
   celebrities: CelebrityList;
   writer: Pick<ItemWriter, 'putItems'>;
-  /** Core's run ledger (only `record` is used). */
+  /** Core's run ledger (only `record` is used); none → runs are not recorded. */
   ledger?: Pick<RunLedger, 'record'>;
   logger: Logger;
   metrics: Metrics;
@@ -42,6 +39,13 @@ export interface RunScraperOptions<S extends Source> {
   now?: () => Date;
   /** Jitter source of the HTTP retries. */
   random?: () => number;
+}
+
+/** Everything one run needs: the dependencies plus the source, its scraper factory and the triggering event. */
+export interface RunScraperOptions<S extends Source> extends RunDependencies {
+  source: S;
+  createScraper: CreateScraper<S>;
+  event: ScheduledEvent;
 }
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
