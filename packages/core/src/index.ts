@@ -25,7 +25,18 @@ export {
   type PutItemsResult,
 } from './dynamodb-writer.js';
 export { CoreError, TableShapeError, ValidationError, WriteError } from './errors.js';
-export { type IsoWeek, isoWeekOf, isoWeekRange, lastFullDays, parseIsoWeek } from './iso-week.js';
+export {
+  collectedWeekAt,
+  type IsoWeek,
+  isoWeekOf,
+  isoWeekRange,
+  lastFullDays,
+  nextIsoWeek,
+  parseIsoWeek,
+  previousIsoWeek,
+  type WeekWindow,
+  weekWindow,
+} from './iso-week.js';
 export {
   buildItem,
   type CelebrityItem,

@@ -55,3 +55,46 @@ export function lastFullDays(now: Date, days = 7): string[] {
     new Date(today - (days - index) * DAY_MS).toISOString().slice(0, 10),
   );
 }
+
+/** The ISO week before `week` (crosses year boundaries, including 53-week years). */
+export function previousIsoWeek(week: IsoWeek): IsoWeek {
+  return isoWeekOf(new Date(isoWeekRange(week).start.getTime() - DAY_MS));
+}
+
+/** The ISO week after `week`. */
+export function nextIsoWeek(week: IsoWeek): IsoWeek {
+  return isoWeekOf(isoWeekRange(week).end);
+}
+
+/**
+ * The week a run at `at` collects: the last ISO week that has fully ended by then.
+ *
+ * The scheduled run fires on Sunday 02:00 UTC, when its own ISO week still has 22 hours to go and the last days
+ * of data (Wikimedia's daily pageviews, NewsAPI's 24 h delay) are not published yet. It therefore collects the
+ * previous ISO week, Monday 00:00 to Sunday 24:00 UTC, which ended six days earlier and is complete at every
+ * source. The item keys, `verify` and the report all use this week.
+ */
+export function collectedWeekAt(at: Date): IsoWeek {
+  return previousIsoWeek(isoWeekOf(at));
+}
+
+/** The measurement window of an ISO week: its 7 UTC dates (`YYYY-MM-DD`, Monday first) and its instants. */
+export interface WeekWindow {
+  readonly week: IsoWeek;
+  /** Monday 00:00:00.000 UTC. */
+  readonly start: Date;
+  /** The next Monday 00:00 UTC (exclusive end). */
+  readonly end: Date;
+  /** Sunday 23:59:59 UTC (the inclusive last second, for APIs that take an inclusive end). */
+  readonly lastSecond: Date;
+  readonly dates: readonly string[];
+}
+
+/** The measurement window of `week`. Every source measures exactly this window wherever its API allows. */
+export function weekWindow(week: IsoWeek): WeekWindow {
+  const { start, end } = isoWeekRange(week);
+  const dates = Array.from({ length: 7 }, (_, index) =>
+    new Date(start.getTime() + index * DAY_MS).toISOString().slice(0, 10),
+  );
+  return { week, start, end, lastSecond: new Date(end.getTime() - 1000), dates };
+}
