@@ -1,5 +1,20 @@
 export { type CollectionPlan, type PlannedRun, planCollection, shardEvents } from './collection-plan.js';
 export { CollectionPlanError, PlanError } from './errors.js';
-export { type RequestCost, SCRAPER_FUNCTIONS, type ScraperFunctionFacts } from './scraper-functions.js';
-export { SHARD_BUDGET_SHARE, SHARD_TASK_RETRY, TOLERATED_FAILURE_PERCENTAGE } from './shard-policy.js';
-export { maxConcurrencyOf, planSource, type Shard, type SourcePlan } from './source-plan.js';
+export { SCRAPER_FUNCTIONS, type ScraperFunctionFacts } from './scraper-functions.js';
+export { SHARD_TASK_RETRY, TOLERATED_FAILURE_PERCENTAGE } from './shard-policy.js';
+export { planSource, type SourcePlan } from './source-plan.js';
+export {
+  branchStateNames,
+  buildCollectionDefinition,
+  type ChoiceState,
+  type CollectionDefinition,
+  type DefinitionFunctions,
+  type DistributedMapState,
+  type LambdaTaskState,
+  mapSettings,
+  type RetrierDefinition,
+  type SourceBranch,
+  shardRetry,
+  shardsPath,
+} from './state-machine-definition.js';
+export { planWeek, type WeekPlan } from './week-planner.js';

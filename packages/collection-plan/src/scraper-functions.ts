@@ -1,36 +1,42 @@
-import type { Celebrity, Source } from '@celebrity-pipeline/core';
-import type { Provider } from '@celebrity-pipeline/scraper-kit';
+import type { Source } from '@celebrity-pipeline/core';
+import {
+  DEFAULT_PROVIDERS,
+  type Provider,
+  type RequestCost,
+  SCRAPER_TIMEOUT_SECONDS,
+} from '@celebrity-pipeline/scraper-kit';
 import { newsRequestCost } from '@celebrity-pipeline/scraper-news';
-
-/** HTTP requests one scraper invocation sends for `celebrities`. */
-export type RequestCost = (celebrities: readonly Celebrity[]) => number;
+import { socialRequestCost } from '@celebrity-pipeline/scraper-social';
+import { tmdbRequestCost } from '@celebrity-pipeline/scraper-tmdb';
+import { wikipediaRequestCost } from '@celebrity-pipeline/scraper-wikipedia';
 
 /** What the plan needs to know about one scraper function. */
 export interface ScraperFunctionFacts {
-  /** The provider it calls by default (the kit's defaults: GDELT for news, Bluesky for social). */
+  /** The provider it calls by default (GDELT for news, Bluesky for social). */
   readonly provider: Provider;
-  /** Lambda timeout; infra sets it, the plan keeps each shard within half of it, `status` ages "started" by it. */
+  /** Lambda timeout (scraper-kit `SCRAPER_TIMEOUT_SECONDS`; infra sets it, a shard takes at most half). */
   readonly timeoutSeconds: number;
-  /** Requests for a slice of the list (research/source-apis.md §0). */
+  /** Requests for a slice of the list: each scraper package's own cost, the one its handler checks with. */
   readonly requestCost: RequestCost;
 }
 
-const perCelebrity =
-  (requests: number): RequestCost =>
-  (celebrities) =>
-    Math.ceil(celebrities.length * requests);
+const REQUEST_COSTS: Readonly<Record<Source, RequestCost>> = {
+  tmdb: tmdbRequestCost,
+  wikipedia: wikipediaRequestCost,
+  news: newsRequestCost,
+  social: socialRequestCost,
+};
 
-/*
- * Timeouts. A shard is sized to finish within half of its function's timeout at the source's pace, so the
- * other half is head-room for retries and Retry-After waits; all stay below the 900 s Lambda ceiling.
- */
-export const SCRAPER_FUNCTIONS: Readonly<Record<Source, ScraperFunctionFacts>> = Object.freeze({
-  // search + details of each person, plus the weekly trending pages: ~250 calls per 100 celebrities.
-  tmdb: { provider: 'tmdb', timeoutSeconds: 180, requestCost: perCelebrity(2.5) },
-  // summary + pageviews per celebrity; Wikimedia's per-minute limits and Retry-After can stretch a shard.
-  wikipedia: { provider: 'wikimedia', timeoutSeconds: 300, requestCost: perCelebrity(2) },
-  // GDELT's one request per 5 s dominates; a throttled query waits up to 2 min, so the longest timeout.
-  news: { provider: 'gdelt', timeoutSeconds: 900, requestCost: newsRequestCost },
-  // One Bluesky login per invocation, then ~2 searchPosts calls per celebrity.
-  social: { provider: 'bluesky', timeoutSeconds: 300, requestCost: perCelebrity(2) },
-});
+/** Per source: provider, timeout and request cost, gathered from scraper-kit and the four scraper packages. */
+export const SCRAPER_FUNCTIONS: Readonly<Record<Source, ScraperFunctionFacts>> = Object.freeze(
+  Object.fromEntries(
+    (Object.keys(REQUEST_COSTS) as Source[]).map((source) => [
+      source,
+      {
+        provider: DEFAULT_PROVIDERS[source],
+        timeoutSeconds: SCRAPER_TIMEOUT_SECONDS[source],
+        requestCost: REQUEST_COSTS[source],
+      },
+    ]),
+  ) as Record<Source, ScraperFunctionFacts>,
+);

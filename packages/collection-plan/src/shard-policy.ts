@@ -1,6 +1,3 @@
-/** Share of a scraper's timeout one shard may take at the source's pace; the rest is retry head-room. */
-export const SHARD_BUDGET_SHARE = 0.5;
-
 /**
  * Retry of a shard's Lambda Task in the state machine: only Lambda's own transient errors (service errors,
  * throttling); a shard that fails on its own (more than `FAILURE_THRESHOLD` of its celebrities) is not retried

@@ -60,6 +60,7 @@ export {
 } from './item.js';
 export { formatItemKey, type ItemKey, itemKey } from './keys.js';
 export {
+  COLLECTION_STATE_MACHINE_NAME,
   DEAD_LETTER_RETENTION_SECONDS,
   DEFAULT_STACK_NAME,
   QUEUE_NAMES,
@@ -90,8 +91,14 @@ export {
 export {
   type CelebrityFailure,
   CelebrityFailureSchema,
+  type EffectiveRunStatus,
+  effectiveRunStatus,
+  type RunShard,
+  RunShardSchema,
   type RunSummary,
   RunSummarySchema,
+  rollUpBySource,
+  type SourceRollUp,
 } from './run-summary.js';
 export {
   type ItemSentiment,

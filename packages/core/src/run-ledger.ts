@@ -11,11 +11,14 @@ import { formatZodIssues } from './zod-issues.js';
 export const RUN_SUMMARY_ENTITY = 'run-summary';
 
 /**
- * Key of one (run, source) record: all runs of a week share a partition, so `status` for a week is one Query.
+ * Key of one (run, source[, shard]) record: all runs of a week share a partition, so `status` for a week is one
+ * Query. A shard's record adds its zero-padded index, so its start and its end land on the same key.
  * @example runLedgerKey({ week: '2026-W48', runId: 'r1', source: 'tmdb' }) // { pk: 'WEEK#2026-W48', sk: 'RUN#r1#SOURCE#tmdb' }
+ * @example runLedgerKey({ week: '2026-W48', runId: 'r1', source: 'tmdb', shard: { index: 3, count: 16 } }).sk // 'RUN#r1#SOURCE#tmdb#SHARD#00003'
  */
-export function runLedgerKey(summary: Pick<RunSummary, 'week' | 'runId' | 'source'>): ItemKey {
-  return { pk: `WEEK#${summary.week}`, sk: `RUN#${summary.runId}#SOURCE#${summary.source}` };
+export function runLedgerKey(summary: Pick<RunSummary, 'week' | 'runId' | 'source' | 'shard'>): ItemKey {
+  const shard = summary.shard === undefined ? '' : `#SHARD#${String(summary.shard.index).padStart(5, '0')}`;
+  return { pk: `WEEK#${summary.week}`, sk: `RUN#${summary.runId}#SOURCE#${summary.source}${shard}` };
 }
 
 /** Options of {@link createRunLedger}. */
@@ -55,8 +58,9 @@ export interface ListRunsOptions {
 /** The run ledger: what each scraper invocation did, for `status` locally and on AWS. */
 export interface RunLedger {
   /**
-   * Stores one invocation's summary. Idempotent: the same (week, run, source) always lands on the same key,
-   * so recording again (a retried invocation) replaces the earlier record instead of adding one.
+   * Stores one invocation's summary: a `running` record at its start, replaced by the final one at its end.
+   * Idempotent: the same (week, run, source, shard) always lands on the same key, so recording again (a retried
+   * invocation) replaces the earlier record instead of adding one.
    * @throws ValidationError for a summary that does not match {@link RunSummarySchema}.
    * @throws WriteError when DynamoDB refuses the write after the retries.
    */
@@ -152,7 +156,11 @@ function groupRuns(
     (left, right) => compareDescending(left.startedAt, right.startedAt) || compareDescending(left.runId, right.runId),
   );
   for (const run of ordered) {
-    run.summaries.sort((left, right) => SOURCES.indexOf(left.source) - SOURCES.indexOf(right.source));
+    run.summaries.sort(
+      (left, right) =>
+        SOURCES.indexOf(left.source) - SOURCES.indexOf(right.source) ||
+        (left.shard?.index ?? 0) - (right.shard?.index ?? 0),
+    );
   }
   return { runs: limit === undefined ? ordered : ordered.slice(0, Math.max(0, limit)), invalid };
 }

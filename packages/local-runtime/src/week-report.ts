@@ -20,7 +20,7 @@ export interface Check {
 /** What one source did in a run. */
 export interface SourceRun {
   source: Source;
-  status: 'succeeded' | 'failed' | 'skipped' | 'dead-lettered' | 'not-run';
+  status: RunSummary['status'] | 'dead-lettered' | 'not-run';
   written: number;
   failed: number;
   durationMs: number;

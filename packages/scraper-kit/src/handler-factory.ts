@@ -10,6 +10,8 @@ import { type RunDependencies, runScraper } from './run-scraper.js';
 import { parseScheduledEvent } from './scheduled-event.js';
 import type { CreateScraper } from './scraper.js';
 import { type LoadScraperConfigOptions, loadScraperConfig } from './scraper-config.js';
+import { isShardEventLike, parseShardEvent } from './shard-event.js';
+import type { RequestCost } from './shard-sizing.js';
 import { createScraperLogger, createScraperMetrics } from './telemetry.js';
 
 /** What a handler runs with; built once per cold start. */
@@ -19,11 +21,16 @@ export type HandlerDependencies = RunDependencies;
 export interface ScraperHandlerOptions<S extends Source> {
   source: S;
   createScraper: CreateScraper<S>;
+  /**
+   * The source's request cost (its package's `<source>RequestCost`): a Scheduled Event whose list needs more than
+   * one invocation then fails with a message to start the state machine.
+   */
+  requestCost?: RequestCost;
   /** Builds the dependencies (once, on the first invocation). Default: {@link defaultHandlerDependencies}. */
   dependencies?: () => Promise<HandlerDependencies>;
 }
 
-/** A scraper Lambda handler: takes the Scheduled Event, returns the run summary. */
+/** A scraper Lambda handler: takes the Scheduled Event or a shard event, returns the run summary. */
 export type ScraperHandler = (event: unknown) => Promise<RunSummary>;
 
 /** Credentials DynamoDB Local accepts when the environment has none (only with `DYNAMODB_ENDPOINT`). */
@@ -64,19 +71,26 @@ export async function defaultHandlerDependencies(
 }
 
 /**
- * The handler factory every scraper uses: validates the EventBridge Scheduled Event (`runId` = event id,
- * week = ISO week of the event time), then {@link runScraper}. Dependencies are built once per cold start.
+ * The handler factory every scraper uses: validates its input, a shard event of the state machine (its slice of
+ * the list) or the EventBridge Scheduled Event (`runId` = event id, week = ISO week of the event time, the whole
+ * list when it fits one invocation), then {@link runScraper}. Dependencies are built once per cold start.
  * @example export const handler = createScraperHandler({ source: 'tmdb', createScraper: tmdbScraperFromConfig });
  */
 export function createScraperHandler<S extends Source>(options: ScraperHandlerOptions<S>): ScraperHandler {
   let dependencies: Promise<HandlerDependencies> | undefined;
   return async (input: unknown) => {
-    const event = parseScheduledEvent(input);
+    const event = isShardEventLike(input) ? parseShardEvent(input) : parseScheduledEvent(input);
     dependencies ??= (options.dependencies ?? (() => defaultHandlerDependencies(options.source)))();
     const resolved = await dependencies.catch((error: unknown) => {
       dependencies = undefined;
       throw error;
     });
-    return runScraper({ ...resolved, source: options.source, createScraper: options.createScraper, event });
+    return runScraper({
+      ...resolved,
+      source: options.source,
+      createScraper: options.createScraper,
+      event,
+      ...(options.requestCost ? { requestCost: options.requestCost } : {}),
+    });
   };
 }

@@ -1,3 +1,4 @@
+export { type ChunkedWriter, createChunkedWriter, WRITE_CHUNK_SIZE, type WriteTotals } from './chunked-writer.js';
 export { requireCredentials } from './credentials.js';
 export {
   ExpiredTokenError,
@@ -45,6 +46,7 @@ export {
   retryAfterMs,
 } from './response-classification.js';
 export { boundedReason, exceedsFailureThreshold, failedShare, summarizeRun } from './run-outcome.js';
+export { type RunRequest, resolveRunRequest, ShardingRequiredError, scheduledRun } from './run-request.js';
 export { type RunScraperOptions, runScraper } from './run-scraper.js';
 export { parseScheduledEvent, ScheduledEventSchema } from './scheduled-event.js';
 export type { CreateScraper, ScrapeContext, Scraper, ScraperFactoryInput } from './scraper.js';
@@ -70,6 +72,17 @@ export {
   type ShardSlice,
   ShardSliceSchema,
 } from './shard-event.js';
+export {
+  DEFAULT_PROVIDERS,
+  maxConcurrencyOf,
+  type RequestCost,
+  SCRAPER_TIMEOUT_SECONDS,
+  SHARD_BUDGET_SHARE,
+  type Shard,
+  type ShardSizingInput,
+  sizeShards,
+  sourceMaxConcurrency,
+} from './shard-sizing.js';
 export {
   PROVIDERS,
   type Provider,

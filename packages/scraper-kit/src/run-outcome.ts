@@ -1,4 +1,4 @@
-import type { CelebrityFailure, IsoWeek, RunSummary, Source } from '@celebrity-pipeline/core';
+import type { CelebrityFailure, IsoWeek, RunShard, RunSummary, Source } from '@celebrity-pipeline/core';
 
 /** Largest `reason` a run summary stores. */
 const MAX_REASON_LENGTH = 1_000;
@@ -36,6 +36,8 @@ export function summarizeRun(input: {
   requestsRetried: number;
   failureThreshold: number;
   skippedReason?: string;
+  shard?: RunShard;
+  listHash?: string;
 }): RunSummary {
   const failed = [...input.failed].sort((left, right) => left.celebrityId.localeCompare(right.celebrityId));
   const base = {
@@ -50,6 +52,8 @@ export function summarizeRun(input: {
     unchanged: input.unchanged,
     failed,
     requestsRetried: input.requestsRetried,
+    ...(input.shard ? { shard: input.shard } : {}),
+    ...(input.listHash ? { listHash: input.listHash } : {}),
   };
   if (input.skippedReason !== undefined) return { ...base, status: 'skipped', skippedReason: input.skippedReason };
   const status = exceedsFailureThreshold(base, input.failureThreshold) ? 'failed' : 'succeeded';

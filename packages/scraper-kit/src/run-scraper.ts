@@ -4,23 +4,25 @@ import {
   buildItem,
   type Celebrity,
   type CelebrityFailure,
-  type CelebrityItem,
   type CelebrityList,
   type ItemWriter,
-  isoWeekOf,
   type RunLedger,
   type RunSummary,
   type ScheduledEvent,
   type Source,
 } from '@celebrity-pipeline/core';
 import type { AxiosInstance } from 'axios';
+import { createChunkedWriter, type WriteTotals } from './chunked-writer.js';
 import { FailureThresholdError, isRetryable, MissingCredentialsError } from './errors.js';
 import { createHttpClient, type HttpClient } from './http-client.js';
 import { mapIsolated } from './map-isolated.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 import { boundedReason, failedShare, summarizeRun } from './run-outcome.js';
+import { type RunRequest, resolveRunRequest } from './run-request.js';
 import type { CreateScraper, ScrapeContext } from './scraper.js';
 import type { ScraperConfig } from './scraper-config.js';
+import type { ShardEvent } from './shard-event.js';
+import { type RequestCost, SCRAPER_TIMEOUT_SECONDS } from './shard-sizing.js';
 import type { Provider } from './source-limits.js';
 import { publishRunMetrics } from './telemetry.js';
 
@@ -45,7 +47,13 @@ export interface RunDependencies {
 export interface RunScraperOptions<S extends Source> extends RunDependencies {
   source: S;
   createScraper: CreateScraper<S>;
-  event: ScheduledEvent;
+  /** A Scheduled Event (the whole list) or a shard event (its slice). */
+  event: ScheduledEvent | ShardEvent;
+  /**
+   * The source's request cost: with it, a Scheduled Event whose list needs more than one invocation fails with
+   * a message to start the state machine (the deployed handlers pass it).
+   */
+  requestCost?: RequestCost;
 }
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -109,55 +117,59 @@ async function scrapeAll<S extends Source>(
   scraper: ReturnType<CreateScraper<S>>,
   context: ScrapeContext,
   collectedAt: Date,
-) {
-  const { celebrities } = options.celebrities;
-  const settled = await mapIsolated(celebrities, options.config.scrapeConcurrency, async (celebrity: Celebrity) => {
-    const observation = await scraper.scrape(celebrity, context);
-    return buildItem(celebrity, observation, { week: context.week, runId: context.runId, collectedAt });
-  });
-  const items: CelebrityItem[] = [];
+): Promise<{ failed: CelebrityFailure[]; writes: WriteTotals }> {
+  const writer = createChunkedWriter(options.writer);
   const failed: CelebrityFailure[] = [];
-  settled.forEach((result, index) => {
-    const celebrity = celebrities[index] as Celebrity;
-    if (result.ok) items.push(result.value);
-    else {
+  await mapIsolated(context.celebrities, options.config.scrapeConcurrency, async (celebrity: Celebrity) => {
+    try {
+      const observation = await scraper.scrape(celebrity, context);
+      writer.add(buildItem(celebrity, observation, { week: context.week, runId: context.runId, collectedAt }));
+    } catch (error) {
       const failure = {
         celebrityId: celebrity.id,
-        reason: boundedReason(errorMessage(result.error)),
-        retryable: isRetryable(result.error),
+        reason: boundedReason(errorMessage(error)),
+        retryable: isRetryable(error),
       };
       options.logger.warn('celebrity failed', { ...failure });
       failed.push(failure);
     }
   });
-  return { items, failed };
+  return { failed, writes: await writer.finish() };
 }
 
-async function writeItems<S extends Source>(options: RunScraperOptions<S>, items: CelebrityItem[]) {
-  const celebrityOf = new Map(items.map((item) => [`${item.pk}|${item.sk}`, item.celebrity_id]));
+/** Records the invocation as running (best effort: the run goes on without a ledger entry). */
+async function recordStart<S extends Source>(options: RunScraperOptions<S>, request: RunRequest, startedAt: Date) {
+  if (!options.ledger) return;
+  const deadlineAt = new Date(startedAt.getTime() + SCRAPER_TIMEOUT_SECONDS[options.source] * 1_000);
+  const running: RunSummary = {
+    source: options.source,
+    runId: request.runId,
+    week: request.week,
+    status: 'running',
+    startedAt: startedAt.toISOString(),
+    finishedAt: startedAt.toISOString(),
+    durationMs: 0,
+    attempted: request.celebrities.length,
+    written: 0,
+    unchanged: 0,
+    failed: [],
+    requestsRetried: 0,
+    deadlineAt: deadlineAt.toISOString(),
+    listHash: request.listHash,
+    ...(request.shard ? { shard: request.shard } : {}),
+  };
   try {
-    const result = await options.writer.putItems(items);
-    const failed = result.failed.map(({ key, reason }) => ({
-      celebrityId: celebrityOf.get(`${key.pk}|${key.sk}`) ?? key.pk,
-      reason: boundedReason(`DynamoDB write failed: ${reason}`),
-      retryable: true,
-    }));
-    return {
-      written: result.written.length,
-      unchanged: result.unchanged.length,
-      failed,
-      retried: result.requestsRetried,
-    };
+    await options.ledger.record(running);
   } catch (error) {
-    const reason = boundedReason(`DynamoDB write failed: ${errorMessage(error)}`);
-    const failed = items.map((item) => ({ celebrityId: item.celebrity_id, reason, retryable: true }));
-    return { written: 0, unchanged: 0, failed, retried: 0 };
+    options.logger.error('could not record the run start in the ledger', { reason: errorMessage(error) });
   }
 }
 
 /**
- * One scraper run: scrapes every celebrity in isolation (bounded concurrency), builds items with core's
- * `buildItem`, writes them with the injected writer, records the summary in the ledger, logs and emits metrics.
+ * One scraper run over a Scheduled Event's whole list or a shard event's slice: records the run as `running` in
+ * the ledger, scrapes every celebrity in isolation (bounded concurrency), builds items with core's `buildItem`
+ * and writes them a chunk at a time as they complete (a timeout loses at most the chunk in flight), then records
+ * the final summary, logs and emits metrics.
  * A source whose credentials are missing in live mode returns status `skipped`.
  * @throws FailureThresholdError when more than `config.failureThreshold` of the celebrities failed, after the
  * summary was logged, measured and recorded (so the platform retries and the DLQ catches it).
@@ -165,13 +177,21 @@ async function writeItems<S extends Source>(options: RunScraperOptions<S>, items
 export async function runScraper<S extends Source>(options: RunScraperOptions<S>): Promise<RunSummary> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
-  const runId = options.event.id;
-  const week = isoWeekOf(new Date(options.event.time));
   const { logger, source, config } = options;
+  const request = resolveRunRequest(options.event, options.celebrities, source, options.requestCost);
+  const { runId, week } = request;
   logger.resetKeys();
-  logger.appendKeys({ runId, week });
+  logger.appendKeys({ runId, week, ...(request.shard ? { shard: request.shard.index } : {}) });
   const http = httpClients(options);
-  const base = { source, runId, week, startedAt, failureThreshold: config.failureThreshold };
+  const base = {
+    source,
+    runId,
+    week,
+    startedAt,
+    failureThreshold: config.failureThreshold,
+    listHash: request.listHash,
+    ...(request.shard ? { shard: request.shard } : {}),
+  };
 
   let scraper: ReturnType<CreateScraper<S>>;
   try {
@@ -192,18 +212,18 @@ export async function runScraper<S extends Source>(options: RunScraperOptions<S>
     return finish(options, summary);
   }
 
-  logger.info('run started', { celebrities: options.celebrities.celebrities.length, mode: config.mode });
-  const context: ScrapeContext = { runId, week, now: startedAt, celebrities: options.celebrities.celebrities };
+  logger.info('run started', { celebrities: request.celebrities.length, mode: config.mode });
+  await recordStart(options, request, startedAt);
+  const context: ScrapeContext = { runId, week, now: startedAt, celebrities: request.celebrities };
   const scraped = await scrapeAll(options, scraper, context, startedAt);
-  const written = await writeItems(options, scraped.items);
   const summary = summarizeRun({
     ...base,
     finishedAt: now(),
-    attempted: options.celebrities.celebrities.length,
-    written: written.written,
-    unchanged: written.unchanged,
-    failed: [...scraped.failed, ...written.failed],
-    requestsRetried: http.retried() + written.retried,
+    attempted: request.celebrities.length,
+    written: scraped.writes.written,
+    unchanged: scraped.writes.unchanged,
+    failed: [...scraped.failed, ...scraped.writes.failed],
+    requestsRetried: http.retried() + scraped.writes.retried,
   });
   logger.info('run finished', { summary: { ...summary, failed: summary.failed.length } });
   await finish(options, summary);

@@ -6,6 +6,7 @@ export {
 } from './bluesky-scraper.js';
 export { BlueskySessionError } from './errors.js';
 export { createMastodonSocialScraper, type MastodonSocialScraperOptions } from './mastodon-scraper.js';
+export { socialRequestCost } from './request-cost.js';
 export { htmlToText, mapBlueskySearch, mapMastodonStatuses } from './social-mapping.js';
 export {
   type BlueskyPost,

@@ -1,4 +1,5 @@
 export { PersonNotFoundError } from './errors.js';
+export { tmdbRequestCost } from './request-cost.js';
 export { mapTmdbPerson, pickSearchResult } from './tmdb-mapping.js';
 export {
   parseTmdb,

@@ -1,4 +1,5 @@
 export { AmbiguousTitleError, ArticleMissingError } from './errors.js';
+export { wikipediaRequestCost } from './request-cost.js';
 export { aqsTimestamp, encodeTitle, mapWikipedia, zeroFilledViews } from './wikipedia-mapping.js';
 export {
   type PageviewsResponse,

@@ -1,4 +1,11 @@
-import { type CelebrityItem, isEnriched, type LedgerRun } from '@celebrity-pipeline/core';
+import {
+  type CelebrityItem,
+  type EffectiveRunStatus,
+  isEnriched,
+  type LedgerRun,
+  rollUpBySource,
+  type SourceRollUp,
+} from '@celebrity-pipeline/core';
 import { describeTableIfExists } from '@celebrity-pipeline/local-runtime';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
 import { type DatabaseFlags, openLocalContext } from '../local-context.js';
@@ -15,15 +22,39 @@ export function enrichmentOf(run: LedgerRun, weekItems: readonly CelebrityItem[]
   return { written: written.length, enriched: written.filter(isEnriched).length };
 }
 
-/** The `status` table of one run. */
-export function formatRunStatus(run: RunStatus): string[] {
+/** How `status` names a source's state: the ledger's words, with a started record past its timeout as TIMED_OUT. */
+const STATUS_LABELS: Record<EffectiveRunStatus, string> = {
+  running: 'RUNNING',
+  'timed-out': 'TIMED_OUT',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  skipped: 'skipped',
+};
+
+/** One label for a source's shards: the worst state any of them is in. */
+export function sourceStatusOf(rollUp: SourceRollUp): EffectiveRunStatus {
+  const order: EffectiveRunStatus[] = ['timed-out', 'failed', 'running', 'skipped', 'succeeded'];
+  return order.find((status) => rollUp.byStatus[status] > 0) ?? 'running';
+}
+
+function formatRollUp(rollUp: SourceRollUp, durationMs: number): string {
+  const finished = rollUp.byStatus.succeeded + rollUp.byStatus.failed + rollUp.byStatus.skipped;
+  return `  ${rollUp.source.padEnd(12)}${STATUS_LABELS[sourceStatusOf(rollUp)].padEnd(11)}${`${finished}/${rollUp.shards}`.padStart(7)}${String(rollUp.attempted).padStart(11)}${String(rollUp.written).padStart(9)}${String(rollUp.unchanged).padStart(11)}${String(rollUp.failed).padStart(8)}${`${(durationMs / 1_000).toFixed(1)} s`.padStart(10)}`;
+}
+
+/**
+ * The `status` table of one run at `now`: one line per source with its shards finished / planned, a shard still
+ * "running" past its function timeout shown as TIMED_OUT.
+ */
+export function formatRunStatus(run: RunStatus, now: Date = new Date()): string[] {
+  const durationOf = (source: string) =>
+    run.summaries
+      .filter((summary) => summary.source === source)
+      .reduce((longest, summary) => Math.max(longest, summary.durationMs), 0);
   return [
     `Run ${run.runId}  week ${run.week}  ${run.startedAt} → ${run.finishedAt}`,
-    '  source      status     attempted  written  unchanged  failed  duration',
-    ...run.summaries.map(
-      (summary) =>
-        `  ${summary.source.padEnd(12)}${summary.status.padEnd(11)}${String(summary.attempted).padStart(9)}${String(summary.written).padStart(9)}${String(summary.unchanged).padStart(11)}${String(summary.failed.length).padStart(8)}${`${(summary.durationMs / 1_000).toFixed(1)} s`.padStart(10)}`,
-    ),
+    '  source      status      shards  attempted  written  unchanged  failed  duration',
+    ...rollUpBySource(run.summaries, now).map((rollUp) => formatRollUp(rollUp, durationOf(rollUp.source))),
     `  enrichment: ${run.enrichment.enriched} of ${run.enrichment.written} items written by this run enriched`,
   ];
 }
@@ -44,11 +75,17 @@ export async function statusCommand(
     for (const run of runs) {
       if (!itemsByWeek.has(run.week)) itemsByWeek.set(run.week, await context.readWeek(run.week));
     }
+    const now = io.now();
     const statuses = runs.map((run) => ({ ...run, enrichment: enrichmentOf(run, itemsByWeek.get(run.week) ?? []) }));
-    if (flags.json) printJson(io, { runs: statuses, invalid });
-    else {
+    if (flags.json) {
+      const withRollUps = statuses.map((status) => ({
+        ...status,
+        sources: rollUpBySource(status.summaries, now).map((rollUp) => ({ ...rollUp, status: sourceStatusOf(rollUp) })),
+      }));
+      printJson(io, { runs: withRollUps, invalid });
+    } else {
       if (statuses.length === 0) printLine(io, 'No runs recorded yet (run `celebrity-pipeline run`).');
-      for (const status of statuses) for (const line of [...formatRunStatus(status), '']) printLine(io, line);
+      for (const status of statuses) for (const line of [...formatRunStatus(status, now), '']) printLine(io, line);
       for (const record of invalid)
         printLine(io, `invalid ledger record ${record.pk}/${record.sk}: ${record.issues.join('; ')}`);
     }

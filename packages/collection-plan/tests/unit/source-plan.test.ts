@@ -1,8 +1,14 @@
 import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
 import { SOURCES } from '@celebrity-pipeline/core';
-import { PUBLISHED_LIMITS, SOURCE_LIMITS, spacingMs } from '@celebrity-pipeline/scraper-kit';
+import {
+  maxConcurrencyOf,
+  PUBLISHED_LIMITS,
+  SHARD_BUDGET_SHARE,
+  SOURCE_LIMITS,
+  spacingMs,
+} from '@celebrity-pipeline/scraper-kit';
 import { describe, expect, it } from 'vitest';
-import { maxConcurrencyOf, PlanError, planSource, SCRAPER_FUNCTIONS, SHARD_BUDGET_SHARE } from '../../src/index.js';
+import { PlanError, planSource, SCRAPER_FUNCTIONS } from '../../src/index.js';
 import { inventedList } from '../helpers/celebrity-list.js';
 
 const tenThousand = inventedList(10_000).celebrities;

@@ -12,6 +12,7 @@ import {
   type HandlerDependencies,
   loadScraperConfig,
   requireCredentials,
+  SCRAPER_TIMEOUT_SECONDS,
 } from '../../src/index.js';
 import { captureOutput } from '../helpers/capture-stdout.js';
 import { itemTable } from '../helpers/dynamodb.js';
@@ -103,7 +104,13 @@ describe('createScraperHandler', () => {
       { celebrityId: celebrities.celebrities[1]?.id, reason: expect.stringContaining('HTTP 500'), retryable: true },
     ]);
     expect(summary.requestsRetried).toBe(2);
-    expect(ledger).toEqual([summary]);
+    expect(ledger).toEqual([
+      expect.objectContaining({ status: 'running', attempted: 5, written: 0, startedAt: summary.startedAt }),
+      summary,
+    ]);
+    expect(Date.parse(ledger[0]?.deadlineAt ?? '') - Date.parse(summary.startedAt)).toBe(
+      SCRAPER_TIMEOUT_SECONDS.tmdb * 1_000,
+    );
     const items = await table.scan();
     expect(items).toHaveLength(4);
     expect(items[0]).toMatchObject({
@@ -188,8 +195,9 @@ describe('createScraperHandler', () => {
     } finally {
       output.restore();
     }
-    expect(ledger[0]).toMatchObject({ status: 'failed', attempted: 5, written: 0 });
-    expect(ledger[0]?.failed.every((failure) => failure.retryable === false)).toBe(true);
+    expect(ledger.map((record) => record.status)).toEqual(['running', 'failed', 'running', 'failed']);
+    expect(ledger[1]).toMatchObject({ status: 'failed', attempted: 5, written: 0 });
+    expect(ledger[1]?.failed.every((failure) => failure.retryable === false)).toBe(true);
     expect(output.text()).not.toContain(SECRET_TOKEN);
   });
 
