@@ -1,5 +1,13 @@
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
+import {
+  countSuccessfulCalls,
+  createTestTable,
+  fakeUnprocessedItems,
+  fakeUnprocessedKeys,
+  localDynamoDbClient,
+  rejectItem,
+  throttle,
+} from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   buildItem,
@@ -12,13 +20,6 @@ import {
   ValidationError,
   WriteError,
 } from '../../src/index.js';
-import {
-  countSuccessfulCalls,
-  fakeUnprocessedItems,
-  fakeUnprocessedKeys,
-  rejectItem,
-  throttle,
-} from '../helpers/dynamodb-faults.js';
 import { celebrity, collectionContext } from '../helpers/factories.js';
 import { observationOf, weekItems } from '../helpers/items.js';
 

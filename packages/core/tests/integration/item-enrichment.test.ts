@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
+import { countSuccessfulCalls, createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   buildItem,
@@ -10,7 +10,6 @@ import {
   type Enrichment,
   ValidationError,
 } from '../../src/index.js';
-import { countSuccessfulCalls } from '../helpers/dynamodb-faults.js';
 import { celebrity, collectionContext } from '../helpers/factories.js';
 import { observationOf } from '../helpers/items.js';
 
