@@ -117,6 +117,20 @@ export {
   tableShapeProblems,
 } from './table-definition.js';
 export {
+  type Check,
+  itemsEnrichedCheck,
+  itemsWrittenCheck,
+  MAXIMUM_UNENRICHED_ITEMS,
+  missingCheckIds,
+  WEEK_CHECK_IDS,
+  type WeekCheckId,
+  type WeekChecksInput,
+  type WeightStatistics,
+  weekChecks,
+  weightStatistics,
+  weightsInRangeCheck,
+} from './week-checks.js';
+export {
   type InvalidStoredItem,
   type ListWeekItemsOptions,
   listWeekItems,
