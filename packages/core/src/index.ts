@@ -8,22 +8,11 @@ export {
   parseCelebrityListJson,
 } from './celebrity.js';
 export {
-  createDocumentClient,
-  DEFAULT_SDK_MAX_ATTEMPTS,
-  DOCUMENT_CLIENT_TRANSLATE_CONFIG,
-  type DocumentClientOptions,
-} from './document-client.js';
-export {
-  createItemWriter,
-  DYNAMODB_BATCH_LIMITS,
   ENRICHMENT_ATTRIBUTES,
   type Enrichment,
   EnrichmentSchema,
   type EnrichOutcome,
-  type ItemWriter,
-  type ItemWriterOptions,
-  type PutItemsResult,
-} from './dynamodb-writer.js';
+} from './enrichment.js';
 export { CoreError, TableShapeError, ValidationError, WriteError } from './errors.js';
 export {
   collectedWeekAt,
@@ -71,23 +60,6 @@ export {
   WEEKLY_SCHEDULE,
 } from './orchestration.js';
 export {
-  DYNAMODB_RETRY_POLICY,
-  isRetryableDynamoDbError,
-  PendingWorkError,
-  type RetryPolicy,
-  retryDynamoDb,
-} from './retry-policy.js';
-export {
-  createRunLedger,
-  type InvalidLedgerRecord,
-  type LedgerRun,
-  type ListRunsOptions,
-  RUN_SUMMARY_ENTITY,
-  type RunLedger,
-  type RunLedgerOptions,
-  runLedgerKey,
-} from './run-ledger.js';
-export {
   type CelebrityFailure,
   CelebrityFailureSchema,
   type RunSummary,
@@ -107,21 +79,7 @@ export {
   SOURCES,
   type Source,
 } from './sources.js';
-export {
-  assertTableShape,
-  CELEBRITY_TABLE,
-  createRunLedgerTableInput,
-  createTableInput,
-  DEFAULT_TABLE_NAME,
-  RUN_LEDGER_TABLE,
-  tableShapeProblems,
-} from './table-definition.js';
-export {
-  type InvalidStoredItem,
-  type ListWeekItemsOptions,
-  listWeekItems,
-  type WeekItems,
-} from './week-reader.js';
+export { CELEBRITY_TABLE, DEFAULT_TABLE_NAME, RUN_LEDGER_TABLE } from './table-definition.js';
 export {
   computeWeight,
   signalStrength,

@@ -7,12 +7,8 @@ import {
   type TableDescription,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import {
-  assertTableShape,
-  createRunLedgerTableInput,
-  createTableInput,
-  DEFAULT_TABLE_NAME,
-} from '@celebrity-pipeline/core';
+import { DEFAULT_TABLE_NAME } from '@celebrity-pipeline/core';
+import { assertTableShape, createRunLedgerTableInput, createTableInput } from '@celebrity-pipeline/core/dynamodb';
 import { StateTableShapeError, StreamMissingError } from './errors.js';
 
 /** The three tables of a local deployment: observations, run ledger, local state (checkpoints + DLQ). */

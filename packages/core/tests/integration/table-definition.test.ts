@@ -1,7 +1,8 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { describe, expect, inject, it } from 'vitest';
-import { assertTableShape, createTableInput, TableShapeError } from '../../src/index.js';
+import { assertTableShape, createTableInput } from '../../src/dynamodb/index.js';
+import { TableShapeError } from '../../src/index.js';
 
 describe('createTableInput on DynamoDB Local', () => {
   const client = localDynamoDbClient(inject('dynamodbEndpoint'));

@@ -1,5 +1,6 @@
 import { CreateTableCommand, DeleteTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
-import { createTableInput, TableShapeError } from '@celebrity-pipeline/core';
+import { TableShapeError } from '@celebrity-pipeline/core';
+import { createTableInput } from '@celebrity-pipeline/core/dynamodb';
 import { uniqueTableName } from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LocalClients, localClients } from '../../src/local-database.js';
