@@ -8,6 +8,14 @@ export {
   parseCelebrityListJson,
 } from './celebrity.js';
 export {
+  type CelebrityScore,
+  celebrityScore,
+  SCORE_FORMULA_VERSION,
+  SCORE_SOURCE_SHARES,
+  type ScoreInput,
+  SENTIMENT_INFLUENCE,
+} from './celebrity-score.js';
+export {
   createDocumentClient,
   DEFAULT_SDK_MAX_ATTEMPTS,
   DOCUMENT_CLIENT_TRANSLATE_CONFIG,
@@ -108,11 +116,15 @@ export {
   type Source,
 } from './sources.js';
 export {
+  addIndexInput,
   assertTableShape,
   CELEBRITY_TABLE,
+  CELEBRITY_TABLE_INDEXES,
+  type CelebrityTableIndex,
   createRunLedgerTableInput,
   createTableInput,
   DEFAULT_TABLE_NAME,
+  missingIndexes,
   RUN_LEDGER_TABLE,
   tableShapeProblems,
 } from './table-definition.js';
@@ -122,6 +134,25 @@ export {
   listWeekItems,
   type WeekItems,
 } from './week-reader.js';
+export {
+  buildWeekSummaries,
+  parseWeekSummary,
+  WEEK_SUMMARY_ENTITY,
+  WEEK_SUMMARY_SCHEMA_VERSION,
+  type WeekSummary,
+  WeekSummarySchema,
+  weekSummaryKey,
+} from './week-summary.js';
+export {
+  type CelebrityHistory,
+  type InvalidStoredSummary,
+  listCelebrityHistory,
+  listWeekRanking,
+  type RollUpResult,
+  rollUpWeek,
+  type WeekRanking,
+  type WeekSummaryStoreOptions,
+} from './week-summary-store.js';
 export {
   computeWeight,
   signalStrength,
