@@ -8,6 +8,14 @@ export {
   parseCelebrityListJson,
 } from './celebrity.js';
 export {
+  type CelebrityScore,
+  celebrityScore,
+  SCORE_FORMULA_VERSION,
+  SCORE_SOURCE_SHARES,
+  type ScoreInput,
+  SENTIMENT_INFLUENCE,
+} from './celebrity-score.js';
+export {
   ENRICHMENT_ATTRIBUTES,
   type Enrichment,
   EnrichmentSchema,
@@ -79,7 +87,22 @@ export {
   SOURCES,
   type Source,
 } from './sources.js';
-export { CELEBRITY_TABLE, DEFAULT_TABLE_NAME, RUN_LEDGER_TABLE } from './table-definition.js';
+export {
+  CELEBRITY_TABLE,
+  CELEBRITY_TABLE_INDEXES,
+  type CelebrityTableIndex,
+  DEFAULT_TABLE_NAME,
+  RUN_LEDGER_TABLE,
+} from './table-definition.js';
+export {
+  buildWeekSummaries,
+  parseWeekSummary,
+  WEEK_SUMMARY_ENTITY,
+  WEEK_SUMMARY_SCHEMA_VERSION,
+  type WeekSummary,
+  WeekSummarySchema,
+  weekSummaryKey,
+} from './week-summary.js';
 export {
   computeWeight,
   signalStrength,

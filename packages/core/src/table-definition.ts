@@ -18,7 +18,23 @@ export const CELEBRITY_TABLE = {
     sortKey: { name: 'pk', type: 'S' },
     projectionType: 'ALL',
   },
+  /**
+   * The celebrity-week summaries of one week by score: top-N is a Query (descending, `Limit` N), not a scan.
+   * Sparse: only summaries carry `summary_week`.
+   */
+  rankingIndex: {
+    name: 'ranking-index',
+    partitionKey: { name: 'summary_week', type: 'S' },
+    sortKey: { name: 'score', type: 'N' },
+    projectionType: 'ALL',
+  },
 } as const;
+
+/** The global secondary indexes of {@link CELEBRITY_TABLE}, in creation order. */
+export const CELEBRITY_TABLE_INDEXES = [CELEBRITY_TABLE.weekIndex, CELEBRITY_TABLE.rankingIndex] as const;
+
+/** One of {@link CELEBRITY_TABLE_INDEXES}. */
+export type CelebrityTableIndex = (typeof CELEBRITY_TABLE_INDEXES)[number];
 
 /**
  * The run ledger: one item per (run, source) with its `RunSummary`, so `status` works locally and on

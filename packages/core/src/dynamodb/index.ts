@@ -29,9 +29,11 @@ export {
   runLedgerKey,
 } from './run-ledger.js';
 export {
+  addIndexInput,
   assertTableShape,
   createRunLedgerTableInput,
   createTableInput,
+  missingIndexes,
   tableShapeProblems,
 } from './table-shape.js';
 export {
@@ -40,3 +42,13 @@ export {
   listWeekItems,
   type WeekItems,
 } from './week-reader.js';
+export {
+  type CelebrityHistory,
+  type InvalidStoredSummary,
+  listCelebrityHistory,
+  listWeekRanking,
+  type RollUpResult,
+  rollUpWeek,
+  type WeekRanking,
+  type WeekSummaryStoreOptions,
+} from './week-summary-store.js';
