@@ -3,15 +3,14 @@ import {
   CELEBRITY_TABLE,
   type CelebrityItem,
   type Check,
-  type LedgerRun,
   missingCheckIds,
   OBSERVATION_ENTITY,
   SOURCES,
-  tableShapeProblems,
   WEEK_CHECK_IDS,
   type WeekCheckId,
   weekChecks,
 } from '@celebrity-pipeline/core';
+import { type LedgerRun, tableShapeProblems } from '@celebrity-pipeline/core/dynamodb';
 import type { InvocationRecord } from '@celebrity-pipeline/local-runtime';
 import {
   matchesStreamFilters,

@@ -10,16 +10,12 @@ import {
 } from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
-  buildItem,
-  type CelebrityItem,
   createDocumentClient,
   createItemWriter,
   createTableInput,
-  formatItemKey,
   type RetryPolicy,
-  ValidationError,
-  WriteError,
-} from '../../src/index.js';
+} from '../../src/dynamodb/index.js';
+import { buildItem, type CelebrityItem, formatItemKey, ValidationError, WriteError } from '../../src/index.js';
 import { celebrity, collectionContext } from '../helpers/factories.js';
 import { observationOf, weekItems } from '../helpers/items.js';
 
