@@ -1,5 +1,5 @@
-import type { CelebrityFailure } from '@celebrity-pipeline/core';
-import { type CelebrityItem, formatItemKey, type ItemWriter } from '@celebrity-pipeline/core';
+import { type CelebrityFailure, type CelebrityItem, formatItemKey } from '@celebrity-pipeline/core';
+import type { ItemWriter } from '@celebrity-pipeline/core/dynamodb';
 import { boundedReason } from './run-outcome.js';
 
 /** Items per write: one BatchWriteItem call. A timeout loses at most this many scraped items. */

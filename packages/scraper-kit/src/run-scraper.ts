@@ -5,12 +5,11 @@ import {
   type Celebrity,
   type CelebrityFailure,
   type CelebrityList,
-  type ItemWriter,
-  type RunLedger,
   type RunSummary,
   type ScheduledEvent,
   type Source,
 } from '@celebrity-pipeline/core';
+import type { ItemWriter, RunLedger } from '@celebrity-pipeline/core/dynamodb';
 import type { AxiosInstance } from 'axios';
 import { createChunkedWriter, type WriteTotals } from './chunked-writer.js';
 import { FailureThresholdError, isRetryable, MissingCredentialsError } from './errors.js';

@@ -2,10 +2,10 @@ import {
   type CelebrityItem,
   type EffectiveRunStatus,
   isEnriched,
-  type LedgerRun,
   rollUpBySource,
   type SourceRollUp,
 } from '@celebrity-pipeline/core';
+import type { LedgerRun } from '@celebrity-pipeline/core/dynamodb';
 import { describeTableIfExists } from '@celebrity-pipeline/local-runtime';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
 import { type DatabaseFlags, openLocalContext } from '../local-context.js';

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  effectiveRunStatus,
-  type RunSummary,
-  RunSummarySchema,
-  rollUpBySource,
-  runLedgerKey,
-} from '../../src/index.js';
+import { runLedgerKey } from '../../src/dynamodb/index.js';
+import { effectiveRunStatus, type RunSummary, RunSummarySchema, rollUpBySource } from '../../src/index.js';
 
 const base: RunSummary = {
   source: 'tmdb',

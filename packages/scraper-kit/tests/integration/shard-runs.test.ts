@@ -3,6 +3,7 @@ import {
   type Celebrity,
   type CelebrityList,
   effectiveRunStatus,
+  type IsoWeek,
   type RunSummary,
   scheduledEvent,
 } from '@celebrity-pipeline/core';
@@ -57,7 +58,7 @@ async function dependencies(ledger: RunSummary[]): Promise<HandlerDependencies> 
   };
 }
 
-const shard = (start: number, end: number, runId = 'run-shards', week = '2026-W47'): ShardEvent => ({
+const shard = (start: number, end: number, runId = 'run-shards', week: IsoWeek = '2026-W47'): ShardEvent => ({
   kind: SHARD_EVENT_KIND,
   runId,
   week,
