@@ -115,6 +115,7 @@ export {
   SOURCES,
   type Source,
 } from './sources.js';
+export { listStoredWeeks } from './stored-weeks.js';
 export {
   addIndexInput,
   assertTableShape,
