@@ -1,5 +1,6 @@
 import { type IsoWeek, isEnriched, isoWeekOf, parseIsoWeek, SOURCES } from '@celebrity-pipeline/core';
 import { type CoverageFigures, computeCoverage } from './coverage-grid.js';
+import { computeRankingFigures, DEFAULT_TREND_WEEKS, type RankingFigures } from './ranking-figures.js';
 import { DEFAULT_HISTORY_WEEKS, type ReportDeadLetter, type ReportInput } from './report-input.js';
 import { computeRunHistory, type HistoryFigures } from './run-history.js';
 import { computeSentimentFigures, type SentimentFigures } from './sentiment-mix.js';
@@ -41,6 +42,7 @@ export interface ReportFigures {
   sentiment: SentimentFigures;
   coverage: CoverageFigures;
   history: HistoryFigures;
+  rankings: RankingFigures;
   /** The week's dead letters, oldest first. */
   deadLetters: ReportDeadLetter[];
 }
@@ -67,6 +69,7 @@ export function computeReportFigures(input: ReportInput): ReportFigures {
     sentiment: computeSentimentFigures(items),
     coverage,
     history: computeRunHistory(input.runs, week, input.historyWeeks ?? DEFAULT_HISTORY_WEEKS),
+    rankings: computeRankingFigures(input.summaries ?? [], week, input.trendWeeks ?? DEFAULT_TREND_WEEKS),
     deadLetters,
   };
 }
