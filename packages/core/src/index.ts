@@ -16,22 +16,11 @@ export {
   SENTIMENT_INFLUENCE,
 } from './celebrity-score.js';
 export {
-  createDocumentClient,
-  DEFAULT_SDK_MAX_ATTEMPTS,
-  DOCUMENT_CLIENT_TRANSLATE_CONFIG,
-  type DocumentClientOptions,
-} from './document-client.js';
-export {
-  createItemWriter,
-  DYNAMODB_BATCH_LIMITS,
   ENRICHMENT_ATTRIBUTES,
   type Enrichment,
   EnrichmentSchema,
   type EnrichOutcome,
-  type ItemWriter,
-  type ItemWriterOptions,
-  type PutItemsResult,
-} from './dynamodb-writer.js';
+} from './enrichment.js';
 export { CoreError, TableShapeError, ValidationError, WriteError } from './errors.js';
 export {
   collectedWeekAt,
@@ -79,23 +68,6 @@ export {
   WEEKLY_SCHEDULE,
 } from './orchestration.js';
 export {
-  DYNAMODB_RETRY_POLICY,
-  isRetryableDynamoDbError,
-  PendingWorkError,
-  type RetryPolicy,
-  retryDynamoDb,
-} from './retry-policy.js';
-export {
-  createRunLedger,
-  type InvalidLedgerRecord,
-  type LedgerRun,
-  type ListRunsOptions,
-  RUN_SUMMARY_ENTITY,
-  type RunLedger,
-  type RunLedgerOptions,
-  runLedgerKey,
-} from './run-ledger.js';
-export {
   type CelebrityFailure,
   CelebrityFailureSchema,
   type RunSummary,
@@ -115,26 +87,27 @@ export {
   SOURCES,
   type Source,
 } from './sources.js';
-export { listStoredWeeks } from './stored-weeks.js';
 export {
-  addIndexInput,
-  assertTableShape,
   CELEBRITY_TABLE,
   CELEBRITY_TABLE_INDEXES,
   type CelebrityTableIndex,
-  createRunLedgerTableInput,
-  createTableInput,
   DEFAULT_TABLE_NAME,
-  missingIndexes,
   RUN_LEDGER_TABLE,
-  tableShapeProblems,
 } from './table-definition.js';
 export {
-  type InvalidStoredItem,
-  type ListWeekItemsOptions,
-  listWeekItems,
-  type WeekItems,
-} from './week-reader.js';
+  type Check,
+  itemsEnrichedCheck,
+  itemsWrittenCheck,
+  MAXIMUM_UNENRICHED_ITEMS,
+  missingCheckIds,
+  WEEK_CHECK_IDS,
+  type WeekCheckId,
+  type WeekChecksInput,
+  type WeightStatistics,
+  weekChecks,
+  weightStatistics,
+  weightsInRangeCheck,
+} from './week-checks.js';
 export {
   buildWeekSummaries,
   parseWeekSummary,
@@ -144,16 +117,6 @@ export {
   WeekSummarySchema,
   weekSummaryKey,
 } from './week-summary.js';
-export {
-  type CelebrityHistory,
-  type InvalidStoredSummary,
-  listCelebrityHistory,
-  listWeekRanking,
-  type RollUpResult,
-  rollUpWeek,
-  type WeekRanking,
-  type WeekSummaryStoreOptions,
-} from './week-summary-store.js';
 export {
   computeWeight,
   signalStrength,

@@ -8,14 +8,14 @@ import {
   UpdateTableCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
+import { DEFAULT_TABLE_NAME } from '@celebrity-pipeline/core';
 import {
   addIndexInput,
   assertTableShape,
   createRunLedgerTableInput,
   createTableInput,
-  DEFAULT_TABLE_NAME,
   missingIndexes,
-} from '@celebrity-pipeline/core';
+} from '@celebrity-pipeline/core/dynamodb';
 import { StateTableShapeError, StreamMissingError } from './errors.js';
 
 /** The three tables of a local deployment: observations, run ledger, local state (checkpoints + DLQ). */

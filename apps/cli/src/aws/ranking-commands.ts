@@ -1,10 +1,6 @@
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import {
-  type CelebrityItem,
-  createDocumentClient,
-  DEFAULT_STACK_NAME,
-  STACK_OUTPUT_KEYS,
-} from '@celebrity-pipeline/core';
+import { type CelebrityItem, DEFAULT_STACK_NAME, STACK_OUTPUT_KEYS } from '@celebrity-pipeline/core';
+import { createDocumentClient } from '@celebrity-pipeline/core/dynamodb';
 import { PROCESSOR_VERSION, rescoreEvent } from '@celebrity-pipeline/post-processor';
 import type { CommandIo } from '../command-io.js';
 import { reportRescore, rescoreProgress, rescoreWeeksOf } from '../commands/rankings.js';

@@ -1,4 +1,4 @@
-import { listStoredWeeks } from '@celebrity-pipeline/core';
+import { listStoredWeeks } from '@celebrity-pipeline/core/dynamodb';
 import { createPostProcessor, PROCESSOR_VERSION, rescoreRecord } from '@celebrity-pipeline/post-processor';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
 import { UsageError } from '../errors.js';

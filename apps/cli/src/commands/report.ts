@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadCelebrities } from '@celebrity-pipeline/celebrities';
-import { CELEBRITY_TABLE, type IsoWeek, missingIndexes } from '@celebrity-pipeline/core';
+import { CELEBRITY_TABLE, type IsoWeek } from '@celebrity-pipeline/core';
+import { missingIndexes } from '@celebrity-pipeline/core/dynamodb';
 import type { DeadLetter } from '@celebrity-pipeline/local-runtime';
 import { describeTableIfExists } from '@celebrity-pipeline/local-runtime';
 import { computeReportFigures, type ReportDeadLetter, type ReportInput, writeReport } from '@celebrity-pipeline/report';

@@ -1,12 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import {
-  type IsoWeek,
-  listCelebrityHistory,
-  listStoredWeeks,
-  listWeekRanking,
-  previousIsoWeek,
-  type WeekSummary,
-} from '@celebrity-pipeline/core';
+import { type IsoWeek, previousIsoWeek, type WeekSummary } from '@celebrity-pipeline/core';
+import { listCelebrityHistory, listStoredWeeks, listWeekRanking } from '@celebrity-pipeline/core/dynamodb';
 import { DEFAULT_TREND_WEEKS } from '@celebrity-pipeline/report';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
 import { parseWeekOption } from '../option-parsers.js';

@@ -1,11 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import {
-  type CelebrityItem,
-  formatItemKey,
-  type IsoWeek,
-  listWeekItems,
-  type RollUpResult,
-} from '@celebrity-pipeline/core';
+import { type CelebrityItem, formatItemKey, type IsoWeek } from '@celebrity-pipeline/core';
+import { listWeekItems, type RollUpResult } from '@celebrity-pipeline/core/dynamodb';
 import { needsRescore, STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
 import { rollUpChangedWeek } from './roll-up.js';
 

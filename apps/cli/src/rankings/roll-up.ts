@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type IsoWeek, listWeekRanking, nextIsoWeek, type RollUpResult, rollUpWeek } from '@celebrity-pipeline/core';
+import { type IsoWeek, nextIsoWeek } from '@celebrity-pipeline/core';
+import { listWeekRanking, type RollUpResult, rollUpWeek } from '@celebrity-pipeline/core/dynamodb';
 
 /**
  * The roll-up step after a week changed (a run or a re-score): the week's summaries, then the following week's

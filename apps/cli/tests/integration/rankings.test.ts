@@ -7,7 +7,7 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
-import { createDocumentClient } from '@celebrity-pipeline/core';
+import { createDocumentClient } from '@celebrity-pipeline/core/dynamodb';
 import { createPostProcessor, PROCESSOR_VERSION } from '@celebrity-pipeline/post-processor';
 import { localDynamoDbClient } from '@celebrity-pipeline/testing';
 import type { DynamoDBStreamEvent } from 'aws-lambda';

@@ -1,14 +1,8 @@
 import { DescribeTableCommand, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { describe, expect, inject, it } from 'vitest';
-import {
-  addIndexInput,
-  assertTableShape,
-  CELEBRITY_TABLE,
-  createTableInput,
-  missingIndexes,
-  TableShapeError,
-} from '../../src/index.js';
+import { addIndexInput, assertTableShape, createTableInput, missingIndexes } from '../../src/dynamodb/index.js';
+import { CELEBRITY_TABLE, TableShapeError } from '../../src/index.js';
 
 describe('createTableInput on DynamoDB Local', () => {
   const client = localDynamoDbClient(inject('dynamodbEndpoint'));

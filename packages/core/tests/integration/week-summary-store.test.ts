@@ -2,17 +2,16 @@ import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
-  CELEBRITY_TABLE,
   createDocumentClient,
   createItemWriter,
   createTableInput,
-  formatItemKey,
   listCelebrityHistory,
   listStoredWeeks,
   listWeekItems,
   listWeekRanking,
   rollUpWeek,
-} from '../../src/index.js';
+} from '../../src/dynamodb/index.js';
+import { CELEBRITY_TABLE, formatItemKey } from '../../src/index.js';
 import { enriched } from '../helpers/enriched-items.js';
 import { weekItems } from '../helpers/items.js';
 

@@ -5,7 +5,8 @@ import {
   QueryCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { CELEBRITY_TABLE, createTableInput, missingIndexes, TableShapeError } from '@celebrity-pipeline/core';
+import { CELEBRITY_TABLE, TableShapeError } from '@celebrity-pipeline/core';
+import { createTableInput, missingIndexes } from '@celebrity-pipeline/core/dynamodb';
 import { uniqueTableName } from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LocalClients, localClients } from '../../src/local-database.js';

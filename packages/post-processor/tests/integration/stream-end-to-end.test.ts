@@ -1,15 +1,14 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { parseItem, SENTIMENT_LABELS } from '@celebrity-pipeline/core';
 import {
   createDocumentClient,
   createItemWriter,
   createTableInput,
   listWeekItems,
   listWeekRanking,
-  parseItem,
   rollUpWeek,
-  SENTIMENT_LABELS,
-} from '@celebrity-pipeline/core';
+} from '@celebrity-pipeline/core/dynamodb';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, describe, expect, inject, it } from 'vitest';

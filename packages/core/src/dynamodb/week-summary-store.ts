@@ -1,17 +1,17 @@
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type IsoWeek, parseIsoWeek, previousIsoWeek } from './iso-week.js';
-import { canonicalJson } from './item.js';
-import { DYNAMODB_RETRY_POLICY, type RetryPolicy, retryDynamoDb } from './retry-policy.js';
-import { CELEBRITY_TABLE } from './table-definition.js';
-import { type InvalidStoredItem, listWeekItems } from './week-reader.js';
+import { type IsoWeek, parseIsoWeek, previousIsoWeek } from '../iso-week.js';
+import { canonicalJson } from '../item.js';
+import { CELEBRITY_TABLE } from '../table-definition.js';
 import {
   buildWeekSummaries,
   WEEK_SUMMARY_ENTITY,
   type WeekSummary,
   WeekSummarySchema,
   weekSummaryKey,
-} from './week-summary.js';
-import { formatZodIssues } from './zod-issues.js';
+} from '../week-summary.js';
+import { formatZodIssues } from '../zod-issues.js';
+import { DYNAMODB_RETRY_POLICY, type RetryPolicy, retryDynamoDb } from './retry-policy.js';
+import { type InvalidStoredItem, listWeekItems } from './week-reader.js';
 
 /** The table the summaries live in (the observation table) and how to reach it. */
 export interface WeekSummaryStoreOptions {

@@ -1,8 +1,8 @@
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { type IsoWeek, parseIsoWeek } from './iso-week.js';
-import { OBSERVATION_ENTITY } from './item.js';
+import { type IsoWeek, parseIsoWeek } from '../iso-week.js';
+import { OBSERVATION_ENTITY } from '../item.js';
+import { CELEBRITY_TABLE } from '../table-definition.js';
 import { DYNAMODB_RETRY_POLICY, type RetryPolicy, retryDynamoDb } from './retry-policy.js';
-import { CELEBRITY_TABLE } from './table-definition.js';
 
 /**
  * Every ISO week that has observations, oldest first. A Scan of the `week-index` GSI projecting only the week
