@@ -6,7 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { ValidationError, WriteError } from './errors.js';
+import { describeError, ValidationError, WriteError } from './errors.js';
 import { type CelebrityItem, CelebrityItemSchema, SENTIMENT_LABELS, type SentimentLabel } from './item.js';
 import { formatItemKey, type ItemKey } from './keys.js';
 import {
@@ -317,10 +317,6 @@ function formatKeyList(keys: readonly ItemKey[]): string {
   return keys.length > KEYS_IN_MESSAGE
     ? `${shown} … and ${keys.length - KEYS_IN_MESSAGE} more (see error.keys)`
     : shown;
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 async function enrich(

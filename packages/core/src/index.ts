@@ -24,7 +24,14 @@ export {
   type ItemWriterOptions,
   type PutItemsResult,
 } from './dynamodb-writer.js';
-export { CoreError, TableShapeError, ValidationError, WriteError } from './errors.js';
+export {
+  CoreError,
+  type DescribeErrorOptions,
+  describeError,
+  TableShapeError,
+  ValidationError,
+  WriteError,
+} from './errors.js';
 export {
   collectedWeekAt,
   type IsoWeek,
@@ -41,7 +48,9 @@ export {
   buildItem,
   type CelebrityItem,
   CelebrityItemSchema,
+  COUNT_KINDS,
   type CollectionContext,
+  type CountKind,
   canonicalJson,
   capTexts,
   contentHash,
@@ -49,7 +58,9 @@ export {
   ITEM_SCHEMA_VERSION,
   type ItemText,
   ItemTextSchema,
+  isBackfill,
   isEnriched,
+  NotMeasuredReasonSchema,
   OBSERVATION_ENTITY,
   type Observation,
   parseItem,
@@ -60,12 +71,14 @@ export {
 } from './item.js';
 export { formatItemKey, type ItemKey, itemKey } from './keys.js';
 export {
+  collectedWeekOf,
   DEAD_LETTER_RETENTION_SECONDS,
   DEFAULT_STACK_NAME,
   QUEUE_NAMES,
   SCHEDULE_TARGET_RETRY_POLICY,
   SCRAPER_ASYNC_INVOKE_POLICY,
   type ScheduledEvent,
+  type ScheduledEventDetail,
   STACK_OUTPUT_KEYS,
   scheduledEvent,
   WEEKLY_SCHEDULE,

@@ -1,14 +1,15 @@
 import type { Celebrity, Observation } from '@celebrity-pipeline/core';
 import {
+  errorContext,
   type HttpClient,
+  parseResponse,
   RateLimitedError,
-  routeOf,
   type ScrapeContext,
   type Scraper,
 } from '@celebrity-pipeline/scraper-kit';
 import { attributeArticles, batchCelebrities, buildGdeltQuery, GDELT_QUERY_LIMITS } from './gdelt-query.js';
 import { mapGdeltArticles, NEWS_WINDOW_DAYS, unmeasuredGdelt } from './news-mapping.js';
-import { type GdeltArticle, GdeltArtListSchema, parseNews } from './news-responses.js';
+import { type GdeltArticle, GdeltArtListSchema } from './news-responses.js';
 
 /** Options of {@link createGdeltNewsScraper}. */
 export interface GdeltNewsScraperOptions {
@@ -57,11 +58,11 @@ export function createGdeltNewsScraper(options: GdeltNewsScraperOptions): Scrape
         },
         celebrityId: batch.map((celebrity) => celebrity.id).join(','),
       });
-      const { articles } = parseNews(GdeltArtListSchema, response.data, {
-        source: 'news',
-        provider: 'gdelt',
-        route: routeOf(url),
-      });
+      const { articles } = parseResponse(
+        GdeltArtListSchema,
+        response.data,
+        errorContext({ source: 'news', provider: 'gdelt' }, { url }),
+      );
       return { query, refused: false, attributed: attributeArticles(articles, batch) };
     } catch (error) {
       if (error instanceof RateLimitedError) return { query, refused: true };

@@ -18,7 +18,6 @@ export {
   NewsApiArticleSchema,
   type NewsApiResponse,
   NewsApiResponseSchema,
-  parseNews,
 } from './news-responses.js';
 export { newsScraperFromConfig } from './news-scraper.js';
-export { createNewsApiScraper, type NewsApiScraperOptions, newsApiQuery } from './newsapi-scraper.js';
+export { createNewsApiScraper, type NewsApiScraperOptions } from './newsapi-scraper.js';

@@ -1,5 +1,3 @@
-import { formatZodIssues } from '@celebrity-pipeline/core';
-import { MalformedResponseError, type ScraperErrorContext } from '@celebrity-pipeline/scraper-kit';
 import { z } from 'zod';
 
 /** One GDELT ArtList article; GDELT sometimes omits fields, so everything but `url` is optional. */
@@ -34,16 +32,3 @@ export const NewsApiResponseSchema = z.discriminatedUnion('status', [
   z.looseObject({ status: z.literal('error'), code: z.string(), message: z.string() }),
 ]);
 export type NewsApiResponse = z.infer<typeof NewsApiResponseSchema>;
-
-/**
- * Validates a news body at the edge.
- * @throws MalformedResponseError naming the endpoint and every problem.
- */
-export function parseNews<T>(schema: z.ZodType<T>, value: unknown, context: ScraperErrorContext): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new MalformedResponseError(
-    `${context.provider ?? 'news'} ${context.route ?? ''} answered an unexpected shape: ${formatZodIssues(result.error).join('; ')}`,
-    context,
-  );
-}

@@ -1,9 +1,17 @@
 import type { Observation } from '@celebrity-pipeline/core';
-import { type HttpClient, routeOf, type ScrapeContext, type Scraper } from '@celebrity-pipeline/scraper-kit';
+import {
+  anyOfQuery,
+  type ErrorOrigin,
+  errorContext,
+  type HttpClient,
+  parseResponse,
+  type ScrapeContext,
+  type Scraper,
+} from '@celebrity-pipeline/scraper-kit';
 import { NewsApiError } from './errors.js';
 import { namesOf } from './gdelt-query.js';
 import { mapNewsApi, NEWS_WINDOW_DAYS } from './news-mapping.js';
-import { NewsApiResponseSchema, parseNews } from './news-responses.js';
+import { NewsApiResponseSchema } from './news-responses.js';
 
 /** Options of {@link createNewsApiScraper}. */
 export interface NewsApiScraperOptions {
@@ -14,10 +22,7 @@ export interface NewsApiScraperOptions {
   apiKey: string;
 }
 
-/** The NewsAPI query for a celebrity: its names as OR'd quoted phrases. */
-export function newsApiQuery(names: readonly string[]): string {
-  return names.map((name) => `"${name.replaceAll('"', '')}"`).join(' OR ');
-}
+const NEWSAPI: ErrorOrigin = { source: 'news', provider: 'newsapi' };
 
 /**
  * The NewsAPI.org `/v2/everything` news scraper (used when `NEWSAPI_KEY` is set): headlines of the last 7 days
@@ -27,7 +32,7 @@ export function createNewsApiScraper(options: NewsApiScraperOptions): Scraper<'n
   return {
     source: 'news',
     async scrape(celebrity, context: ScrapeContext): Promise<Observation<'news'>> {
-      const query = newsApiQuery(namesOf(celebrity));
+      const query = anyOfQuery(namesOf(celebrity));
       const url = `${options.baseUrl}/everything`;
       const from = new Date(context.now.getTime() - NEWS_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 19);
       const response = await options.http.get(url, {
@@ -35,15 +40,10 @@ export function createNewsApiScraper(options: NewsApiScraperOptions): Scraper<'n
         headers: { 'X-Api-Key': options.apiKey },
         celebrityId: celebrity.id,
       });
-      const errorContext = {
-        source: 'news' as const,
-        provider: 'newsapi' as const,
-        celebrityId: celebrity.id,
-        route: routeOf(url),
-      };
-      const body = parseNews(NewsApiResponseSchema, response.data, errorContext);
+      const where = errorContext(NEWSAPI, { url, celebrityId: celebrity.id });
+      const body = parseResponse(NewsApiResponseSchema, response.data, where);
       if (body.status === 'error')
-        throw new NewsApiError(`newsapi refused the query (${body.code}: ${body.message})`, errorContext);
+        throw new NewsApiError(`newsapi refused the query (${body.code}: ${body.message})`, where);
       return mapNewsApi(body.totalResults, body.articles, query);
     },
   };

@@ -1,15 +1,20 @@
 import type { Celebrity, Observation } from '@celebrity-pipeline/core';
 import {
+  anyOfQuery,
+  type ErrorOrigin,
   ExpiredTokenError,
+  errorContext,
   type HttpClient,
-  routeOf,
+  parseResponse,
   type ScrapeContext,
   type Scraper,
   SourceAuthError,
 } from '@celebrity-pipeline/scraper-kit';
 import { BlueskySessionError } from './errors.js';
 import { mapBlueskySearch } from './social-mapping.js';
-import { BlueskySearchSchema, type BlueskySession, BlueskySessionSchema, parseSocial } from './social-responses.js';
+import { BlueskySearchSchema, type BlueskySession, BlueskySessionSchema } from './social-responses.js';
+
+const BLUESKY: ErrorOrigin = { source: 'social', provider: 'bluesky' };
 
 /** Options of {@link createBlueskySocialScraper}. */
 export interface BlueskySocialScraperOptions {
@@ -27,9 +32,7 @@ export const SOCIAL_WINDOW_DAYS = 7;
 
 /** The Lucene query for a celebrity: its names as OR'd quoted phrases. */
 export function blueskyQuery(celebrity: Celebrity): string {
-  return [...new Set([celebrity.name, ...celebrity.aliases])]
-    .map((name) => `"${name.replaceAll('"', '')}"`)
-    .join(' OR ');
+  return anyOfQuery([...new Set([celebrity.name, ...celebrity.aliases])]);
 }
 
 /**
@@ -48,19 +51,14 @@ export function createBlueskySocialScraper(options: BlueskySocialScraperOptions)
         { identifier: options.identifier, password: options.appPassword },
         { headers: { 'Content-Type': 'application/json' } },
       );
-      return parseSocial(BlueskySessionSchema, response.data, {
-        source: 'social',
-        provider: 'bluesky',
-        route: routeOf(url),
-      });
+      return parseResponse(BlueskySessionSchema, response.data, errorContext(BLUESKY, { url }));
     } catch (error) {
       if (error instanceof SourceAuthError)
-        throw new BlueskySessionError(`bluesky refused the app-password login (HTTP ${error.status})`, {
-          source: 'social',
-          provider: 'bluesky',
-          status: error.status,
-          route: routeOf(url),
-        });
+        throw new BlueskySessionError(
+          `bluesky refused the app-password login (HTTP ${error.status})`,
+          errorContext(BLUESKY, { url, status: error.status }),
+          { cause: error },
+        );
       throw error;
     }
   };
@@ -71,11 +69,7 @@ export function createBlueskySocialScraper(options: BlueskySocialScraperOptions)
       const response = await options.http.post(url, undefined, {
         headers: { Authorization: `Bearer ${expired.refreshJwt}` },
       });
-      return parseSocial(BlueskySessionSchema, response.data, {
-        source: 'social',
-        provider: 'bluesky',
-        route: routeOf(url),
-      });
+      return parseResponse(BlueskySessionSchema, response.data, errorContext(BLUESKY, { url }));
     } catch (error) {
       if (error instanceof SourceAuthError) return login();
       throw error;
@@ -110,12 +104,7 @@ export function createBlueskySocialScraper(options: BlueskySocialScraperOptions)
       headers: { Authorization: `Bearer ${active.accessJwt}` },
       celebrityId: celebrity.id,
     });
-    return parseSocial(BlueskySearchSchema, response.data, {
-      source: 'social',
-      provider: 'bluesky',
-      celebrityId: celebrity.id,
-      route: routeOf(url),
-    });
+    return parseResponse(BlueskySearchSchema, response.data, errorContext(BLUESKY, { url, celebrityId: celebrity.id }));
   };
 
   return {

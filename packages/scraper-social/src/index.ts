@@ -17,6 +17,5 @@ export {
   type MastodonStatus,
   MastodonStatusSchema,
   MastodonTimelineSchema,
-  parseSocial,
 } from './social-responses.js';
 export { socialScraperFromConfig } from './social-scraper.js';

@@ -1,13 +1,17 @@
 import type { Celebrity, Observation } from '@celebrity-pipeline/core';
 import {
+  type ErrorOrigin,
+  errorContext,
   type HttpClient,
   NotFoundError,
+  parseResponse,
   RequestRejectedError,
-  routeOf,
   type Scraper,
 } from '@celebrity-pipeline/scraper-kit';
 import { mapMastodonStatuses } from './social-mapping.js';
-import { type MastodonStatus, MastodonTimelineSchema, parseSocial } from './social-responses.js';
+import { type MastodonStatus, MastodonTimelineSchema } from './social-responses.js';
+
+const MASTODON: ErrorOrigin = { source: 'social', provider: 'mastodon' };
 
 /** Options of {@link createMastodonSocialScraper}. */
 export interface MastodonSocialScraperOptions {
@@ -27,12 +31,11 @@ export function createMastodonSocialScraper(options: MastodonSocialScraperOption
     const url = `${options.baseUrl}/timelines/tag/${encodeURIComponent(tag)}`;
     try {
       const response = await options.http.get(url, { params: { limit: 40 }, celebrityId: celebrity.id });
-      return parseSocial(MastodonTimelineSchema, response.data, {
-        source: 'social',
-        provider: 'mastodon',
-        celebrityId: celebrity.id,
-        route: routeOf(url),
-      });
+      return parseResponse(
+        MastodonTimelineSchema,
+        response.data,
+        errorContext(MASTODON, { url, celebrityId: celebrity.id }),
+      );
     } catch (error) {
       if (error instanceof NotFoundError) return [];
       throw error;
@@ -44,11 +47,10 @@ export function createMastodonSocialScraper(options: MastodonSocialScraperOption
     async scrape(celebrity): Promise<Observation<'social'>> {
       const tags = celebrity.hashtags.slice(0, options.maxHashtags ?? 2);
       if (tags.length === 0) {
-        throw new RequestRejectedError(`celebrity ${celebrity.id} has no hashtags to follow on Mastodon`, {
-          source: 'social',
-          provider: 'mastodon',
-          celebrityId: celebrity.id,
-        });
+        throw new RequestRejectedError(
+          `celebrity ${celebrity.id} has no hashtags to follow on Mastodon`,
+          errorContext(MASTODON, { celebrityId: celebrity.id }),
+        );
       }
       const statuses: MastodonStatus[] = [];
       for (const tag of tags) statuses.push(...(await timeline(celebrity, tag)));

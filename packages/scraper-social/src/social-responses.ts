@@ -1,5 +1,3 @@
-import { formatZodIssues } from '@celebrity-pipeline/core';
-import { MalformedResponseError, type ScraperErrorContext } from '@celebrity-pipeline/scraper-kit';
 import { z } from 'zod';
 
 const count = z.number().int().nonnegative().default(0);
@@ -44,16 +42,3 @@ export type MastodonStatus = z.infer<typeof MastodonStatusSchema>;
 
 /** A hashtag timeline. */
 export const MastodonTimelineSchema = z.array(MastodonStatusSchema);
-
-/**
- * Validates a social body at the edge.
- * @throws MalformedResponseError naming the endpoint and every problem.
- */
-export function parseSocial<T>(schema: z.ZodType<T>, value: unknown, context: ScraperErrorContext): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new MalformedResponseError(
-    `${context.provider ?? 'social'} ${context.route ?? ''} answered an unexpected shape: ${formatZodIssues(result.error).join('; ')}`,
-    context,
-  );
-}

@@ -67,6 +67,9 @@ export interface HandlerRun {
 
 let runNumber = 0;
 
+/** When the harness fires the handler: the Sunday 02:00 UTC run that collects `2026-W47` (core's `collectedWeekAt`). */
+export const HARNESS_EVENT_TIME = new Date('2026-11-29T02:00:00Z');
+
 /** Invokes the source's handler in-process against the harness, with `env` on top of the replay base URLs. */
 export async function runHandler<S extends Source>(
   harness: Harness,
@@ -96,9 +99,7 @@ export async function runHandler<S extends Source>(
   const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(record);
   runNumber += 1;
   try {
-    const summary = await handler(
-      scheduledEvent({ id: `run-${source}-${runNumber}`, time: new Date('2026-11-22T02:00:00Z') }),
-    );
+    const summary = await handler(scheduledEvent({ id: `run-${source}-${runNumber}`, time: HARNESS_EVENT_TIME }));
     return { summary, output: chunks.join('') };
   } catch (error) {
     return { error, output: chunks.join('') };

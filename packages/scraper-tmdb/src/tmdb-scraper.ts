@@ -1,14 +1,16 @@
 import type { Celebrity, Observation } from '@celebrity-pipeline/core';
 import {
   type CreateScraper,
+  type ErrorOrigin,
+  errorContext,
   type HttpClient,
+  parseResponse,
   requireCredentials,
-  routeOf,
   type Scraper,
 } from '@celebrity-pipeline/scraper-kit';
 import { PersonNotFoundError } from './errors.js';
 import { mapTmdbPerson, pickSearchResult } from './tmdb-mapping.js';
-import { parseTmdb, TmdbPersonSchema, TmdbSearchResponseSchema } from './tmdb-responses.js';
+import { TmdbPersonSchema, TmdbSearchResponseSchema } from './tmdb-responses.js';
 
 /** Options of {@link createTmdbScraper}. */
 export interface TmdbScraperOptions {
@@ -21,6 +23,8 @@ export interface TmdbScraperOptions {
   /** celebrity id → TMDB person id, filled by `/search/person`; shared across warm invocations by default. */
   idCache?: Map<string, number>;
 }
+
+const TMDB: ErrorOrigin = { source: 'tmdb', provider: 'tmdb' };
 
 /** TMDB person ids resolved so far in this process (a warm Lambda keeps them). */
 const RESOLVED_TMDB_IDS = new Map<string, number>();
@@ -43,13 +47,8 @@ export function createTmdbScraper(options: TmdbScraperOptions): Scraper<'tmdb'> 
       headers,
       celebrityId: celebrity.id,
     });
-    const context = {
-      source: 'tmdb' as const,
-      provider: 'tmdb' as const,
-      celebrityId: celebrity.id,
-      route: routeOf(url),
-    };
-    const id = pickSearchResult(celebrity, parseTmdb(TmdbSearchResponseSchema, response.data, context));
+    const context = errorContext(TMDB, { url, celebrityId: celebrity.id });
+    const id = pickSearchResult(celebrity, parseResponse(TmdbSearchResponseSchema, response.data, context));
     if (id === undefined)
       throw new PersonNotFoundError(`tmdb has no person named "${celebrity.name}"`, { ...context, status: 200 });
     cache.set(celebrity.id, id);
@@ -66,13 +65,8 @@ export function createTmdbScraper(options: TmdbScraperOptions): Scraper<'tmdb'> 
         headers,
         celebrityId: celebrity.id,
       });
-      const context = {
-        source: 'tmdb' as const,
-        provider: 'tmdb' as const,
-        celebrityId: celebrity.id,
-        route: routeOf(url),
-      };
-      return mapTmdbPerson(parseTmdb(TmdbPersonSchema, response.data, context));
+      const context = errorContext(TMDB, { url, celebrityId: celebrity.id });
+      return mapTmdbPerson(parseResponse(TmdbPersonSchema, response.data, context));
     },
   };
 }

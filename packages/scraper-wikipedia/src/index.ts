@@ -3,7 +3,6 @@ export { aqsTimestamp, encodeTitle, mapWikipedia, zeroFilledViews } from './wiki
 export {
   type PageviewsResponse,
   PageviewsResponseSchema,
-  parseWikimedia,
   type WikipediaSummary,
   WikipediaSummarySchema,
 } from './wikipedia-responses.js';

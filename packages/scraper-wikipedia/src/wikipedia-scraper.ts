@@ -1,9 +1,11 @@
 import { type Celebrity, lastFullDays, type Observation } from '@celebrity-pipeline/core';
 import {
   type CreateScraper,
+  type ErrorOrigin,
+  errorContext,
   type HttpClient,
   NotFoundError,
-  routeOf,
+  parseResponse,
   type ScrapeContext,
   type Scraper,
 } from '@celebrity-pipeline/scraper-kit';
@@ -12,7 +14,6 @@ import { aqsTimestamp, encodeTitle, mapWikipedia, zeroFilledViews } from './wiki
 import {
   type PageviewsResponse,
   PageviewsResponseSchema,
-  parseWikimedia,
   type WikipediaSummary,
   WikipediaSummarySchema,
 } from './wikipedia-responses.js';
@@ -29,12 +30,9 @@ export interface WikipediaScraperOptions {
   days?: number;
 }
 
-const context = (celebrity: Celebrity, url: string) => ({
-  source: 'wikipedia' as const,
-  provider: 'wikimedia' as const,
-  celebrityId: celebrity.id,
-  route: routeOf(url),
-});
+const WIKIMEDIA: ErrorOrigin = { source: 'wikipedia', provider: 'wikimedia' };
+
+const context = (celebrity: Celebrity, url: string) => errorContext(WIKIMEDIA, { url, celebrityId: celebrity.id });
 
 /**
  * The Wikipedia scraper: REST page summary (redirects followed to the canonical title) and per-article
@@ -46,7 +44,7 @@ export function createWikipediaScraper(options: WikipediaScraperOptions): Scrape
     const url = `${options.wikipediaBaseUrl}/page/summary/${encodeTitle(celebrity.wikipediaTitle)}`;
     try {
       const response = await options.http.get(url, { celebrityId: celebrity.id });
-      const summary = parseWikimedia(WikipediaSummarySchema, response.data, context(celebrity, url));
+      const summary = parseResponse(WikipediaSummarySchema, response.data, context(celebrity, url));
       if (summary.type === 'disambiguation') {
         throw new AmbiguousTitleError(
           `wikipedia title "${celebrity.wikipediaTitle}" is a disambiguation page`,
@@ -56,10 +54,11 @@ export function createWikipediaScraper(options: WikipediaScraperOptions): Scrape
       return summary;
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
-      throw new ArticleMissingError(`no Wikipedia article "${celebrity.wikipediaTitle}" (HTTP 404)`, {
-        ...context(celebrity, url),
-        status: 404,
-      });
+      throw new ArticleMissingError(
+        `no Wikipedia article "${celebrity.wikipediaTitle}" (HTTP 404)`,
+        { ...context(celebrity, url), status: 404 },
+        { cause: error },
+      );
     }
   };
 
@@ -73,7 +72,7 @@ export function createWikipediaScraper(options: WikipediaScraperOptions): Scrape
     const url = `${options.wikimediaBaseUrl}/metrics/pageviews/per-article/en.wikipedia/all-access/user/${encodeTitle(canonical)}/daily/${aqsTimestamp(first)}/${aqsTimestamp(last)}`;
     try {
       const response = await options.http.get(url, { celebrityId: celebrity.id });
-      return parseWikimedia(PageviewsResponseSchema, response.data, context(celebrity, url));
+      return parseResponse(PageviewsResponseSchema, response.data, context(celebrity, url));
     } catch (error) {
       // AQS answers 404 for an article with no recorded views in the range: that is 0 views, not an error.
       if (error instanceof NotFoundError) return undefined;

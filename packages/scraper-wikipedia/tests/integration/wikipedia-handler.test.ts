@@ -74,7 +74,7 @@ describe('scraper-wikipedia handler', () => {
     expect(run.summary?.failed).toEqual([
       {
         celebrityId: 'no-such-person',
-        reason: 'no Wikipedia article "No_Such_Person_Here" (HTTP 404)',
+        reason: 'ArticleMissingError: no Wikipedia article "No_Such_Person_Here" (HTTP 404)',
         retryable: false,
       },
     ]);
