@@ -21,3 +21,4 @@ export {
 } from './news-responses.js';
 export { newsScraperFromConfig } from './news-scraper.js';
 export { createNewsApiScraper, type NewsApiScraperOptions } from './newsapi-scraper.js';
+export { newsRequestCost } from './request-cost.js';
