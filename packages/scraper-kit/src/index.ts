@@ -90,4 +90,4 @@ export {
   publishRunMetrics,
   SCRAPER_METRICS,
 } from './telemetry.js';
-export { buildUserAgent, DEFAULT_CONTACT, SCRAPER_KIT_VERSION } from './user-agent.js';
+export { buildUserAgent, REPLAY_CONTACT, SCRAPER_KIT_VERSION } from './user-agent.js';

@@ -22,7 +22,7 @@ export const BlueskyPostSchema = z.looseObject({
 });
 export type BlueskyPost = z.infer<typeof BlueskyPostSchema>;
 
-/** `app.bsky.feed.searchPosts` answer; `hitsTotal` is optional. */
+/** `app.bsky.feed.searchPosts` answer; `hitsTotal` is optional and usually absent (not used). */
 export const BlueskySearchSchema = z.looseObject({
   posts: z.array(BlueskyPostSchema),
   hitsTotal: z.number().int().nonnegative().optional(),
@@ -30,9 +30,10 @@ export const BlueskySearchSchema = z.looseObject({
 });
 export type BlueskySearch = z.infer<typeof BlueskySearchSchema>;
 
-/** One Mastodon Status (content is HTML). */
+/** One Mastodon Status (content is HTML; `id` a snowflake of the creation time). */
 export const MastodonStatusSchema = z.looseObject({
-  id: z.string(),
+  id: z.string().regex(/^\d+$/, 'must be a numeric status id'),
+  created_at: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date-time'),
   content: z.string(),
   favourites_count: count,
   reblogs_count: count,

@@ -1,6 +1,7 @@
 export {
   FAST_RETRY_JSON,
   firstCelebrities,
+  HARNESS_CONTACT,
   HARNESS_EVENT_TIME,
   type HandlerRun,
   type Harness,

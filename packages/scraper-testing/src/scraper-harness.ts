@@ -13,6 +13,9 @@ import {
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { inject, vi } from 'vitest';
 
+/** The contact live mode requires (`SCRAPER_CONTACT`); the handlers run in live mode against the replay server. */
+export const HARNESS_CONTACT = 'scraper-tests@example.org';
+
 /** Fast retries for tests (the Retry-After test still waits what the server asks). */
 export const FAST_RETRY_JSON = '{"retries":2,"minTimeoutMs":5,"maxTimeoutMs":20}';
 
@@ -71,7 +74,12 @@ export async function runHandler<S extends Source>(
   env: Record<string, string> = {},
   celebrities: CelebrityList = defaultCelebrityList(),
 ): Promise<HandlerRun> {
-  const config = await loadScraperConfig({ ...harness.server.baseUrls, HTTP_RETRY_JSON: FAST_RETRY_JSON, ...env });
+  const config = await loadScraperConfig({
+    ...harness.server.baseUrls,
+    HTTP_RETRY_JSON: FAST_RETRY_JSON,
+    SCRAPER_CONTACT: HARNESS_CONTACT,
+    ...env,
+  });
   const handler = createScraperHandler({
     source,
     createScraper,

@@ -22,6 +22,8 @@ export interface TmdbScraperOptions {
   token: string;
   /** celebrity id → TMDB person id, filled by `/search/person`; shared across warm invocations by default. */
   idCache?: Map<string, number>;
+  /** Clock: when a popularity was read (`measured_at`). Default: the system clock. */
+  now?: () => Date;
 }
 
 const TMDB: ErrorOrigin = { source: 'tmdb', provider: 'tmdb' };
@@ -31,11 +33,14 @@ const RESOLVED_TMDB_IDS = new Map<string, number>();
 
 /**
  * The TMDB scraper: resolves the person (`tmdbId`, else the cache, else `/search/person`), then reads
- * `/person/{id}?append_to_response=external_ids`. Signal = popularity; text = biography.
+ * `/person/{id}?append_to_response=external_ids`. Signal = popularity (a current value: the item records when
+ * it was read in `measured_at`, and `is_backfill` for a week collected after its own collection period); text =
+ * biography.
  * @example const scraper = createTmdbScraper({ http, baseUrl, token }); await scraper.scrape(celebrity, context);
  */
 export function createTmdbScraper(options: TmdbScraperOptions): Scraper<'tmdb'> {
   const cache = options.idCache ?? RESOLVED_TMDB_IDS;
+  const now = options.now ?? (() => new Date());
   const headers = { Authorization: `Bearer ${options.token}` };
 
   const resolveId = async (celebrity: Celebrity): Promise<number> => {
@@ -66,7 +71,7 @@ export function createTmdbScraper(options: TmdbScraperOptions): Scraper<'tmdb'> 
         celebrityId: celebrity.id,
       });
       const context = errorContext(TMDB, { url, celebrityId: celebrity.id });
-      return mapTmdbPerson(parseResponse(TmdbPersonSchema, response.data, context));
+      return mapTmdbPerson(parseResponse(TmdbPersonSchema, response.data, context), now());
     },
   };
 }

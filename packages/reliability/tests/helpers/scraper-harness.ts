@@ -84,6 +84,8 @@ export async function startScraperHarness(prefix: string) {
     const config = await loadScraperConfig({
       ...server.baseUrls,
       SCRAPER_MODE: 'replay',
+      // A live-mode invocation (options.env) needs a contact: Wikimedia's User-Agent policy.
+      SCRAPER_CONTACT: 'reliability-tests@example.org',
       HTTP_RETRY_JSON: FAST_RETRY_JSON,
       ...options.env,
     });

@@ -48,6 +48,7 @@ async function dependencies(env: Record<string, string>, ledger: RunSummary[]): 
   const config = await loadScraperConfig({
     ...server.baseUrls,
     HTTP_RETRY_JSON: '{"minTimeoutMs":5,"maxTimeoutMs":20,"retries":2}',
+    SCRAPER_CONTACT: 'scraper-tests@example.org',
     ...env,
   });
   return {
