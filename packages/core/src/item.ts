@@ -35,7 +35,10 @@ export const NEWS_MEASURES = { gdelt: 'full_text', newsapi: 'title_or_descriptio
   NewsProvider,
   string
 >;
-const NEWS_MEASURE_KINDS = ['full_text', 'title_or_description'] as const satisfies readonly (typeof NEWS_MEASURES)[NewsProvider][];
+const NEWS_MEASURE_KINDS = [
+  'full_text',
+  'title_or_description',
+] as const satisfies readonly (typeof NEWS_MEASURES)[NewsProvider][];
 export type NewsMeasure = (typeof NEWS_MEASURES)[NewsProvider];
 
 /** The raw signal(s) each source measured. `null` means "not measured" (e.g. GDELT refused), never 0. */
