@@ -5,7 +5,7 @@ import type { GdeltDocClient } from './gdelt-doc-client.js';
 import { attributeArticles, buildGdeltQuery, GDELT_QUERY_LIMITS, type GdeltQueryLimits } from './gdelt-query.js';
 import { mapGdeltArticles, unmeasuredNews } from './news-mapping.js';
 import type { GdeltArticle } from './news-responses.js';
-import { type CountedCelebrity, planTitleBatches, splitBatch } from './title-batches.js';
+import { type CountedCelebrity, isUnexpectedlyFull, planTitleBatches, splitBatch } from './title-batches.js';
 
 /** What one celebrity's week came to: an observation, or the error that fails it. */
 export type CelebrityOutcome = { ok: true; observation: Observation<'news'> } | { ok: false; error: unknown };
@@ -43,12 +43,13 @@ async function countFor(
   }
 }
 
-/** Titles for one batch; a full page of several names is split and asked again, so no name is crowded out. */
+/** Titles for one batch; a page unexpectedly full is split and asked again, so no name is crowded out. */
 async function collectTitles(
   client: GdeltDocClient,
   batch: readonly Celebrity[],
   week: IsoWeek,
   limits: GdeltQueryLimits,
+  counts: ReadonlyMap<string, number>,
   titles: Map<string, GdeltArticle[]>,
 ): Promise<void> {
   let articles: GdeltArticle[];
@@ -60,8 +61,9 @@ async function collectTitles(
     if (notMeasuredReason(error) !== undefined) return;
     throw error;
   }
-  if (articles.length >= limits.maxRecords && batch.length > 1) {
-    for (const half of splitBatch(batch)) await collectTitles(client, half, week, limits, titles);
+  const batchArticleCount = batch.reduce((total, celebrity) => total + (counts.get(celebrity.id) ?? 0), 0);
+  if (batch.length > 1 && isUnexpectedlyFull(articles.length, batchArticleCount, limits)) {
+    for (const half of splitBatch(batch)) await collectTitles(client, half, week, limits, counts, titles);
     return;
   }
   for (const [id, attributed] of attributeArticles(articles, batch)) titles.set(id, attributed);
@@ -83,7 +85,8 @@ function outcomeOf(
  * Measures one ISO week for every celebrity, one request at a time (GDELT allows one every 5 s):
  * 1. counts: each celebrity's own `timelinevolraw` query over the week, summed: exact, and untouched by any
  *    other name;
- * 2. titles for sentiment: ArtList batches packed by those counts (see `planTitleBatches`), a full page split.
+ * 2. titles for sentiment: ArtList batches planned from those counts (`planTitleBatches`), a page that is
+ *    unexpectedly full split and asked again.
  * A count GDELT cannot give is "not measured" (`null` with the reason); other errors fail that celebrity only.
  */
 export async function measureGdeltWeek(
@@ -98,11 +101,12 @@ export async function measureGdeltWeek(
     const outcome = counts.get(celebrity.id);
     return { celebrity, articleCount: outcome?.kind === 'measured' ? outcome.count : null };
   });
+  const measuredCounts = new Map(counted.map((entry) => [entry.celebrity.id, entry.articleCount ?? 0]));
   const titles = new Map<string, GdeltArticle[]>();
   const titleFailures = new Map<string, unknown>();
   for (const batch of planTitleBatches(counted, limits)) {
     try {
-      await collectTitles(client, batch, week, limits, titles);
+      await collectTitles(client, batch, week, limits, measuredCounts, titles);
     } catch (error) {
       for (const celebrity of batch) titleFailures.set(celebrity.id, error);
     }

@@ -17,7 +17,6 @@ export { createGdeltNewsScraper, type GdeltNewsScraperOptions } from './gdelt-sc
 export { type CelebrityOutcome, measureGdeltWeek, notMeasuredReason } from './gdelt-week-measurement.js';
 export { gdeltDateTime, gdeltWindowParams } from './gdelt-window.js';
 export { isRemovedArticle, mapGdeltArticles, mapNewsApi, NEWS_WINDOW_DAYS, unmeasuredNews } from './news-mapping.js';
-export { NEWS_REQUESTS_PER_CELEBRITY, newsRequestsFor } from './news-request-budget.js';
 export {
   type GdeltArticle,
   GdeltArticleSchema,
@@ -39,4 +38,12 @@ export {
   newsApiQuery,
   newsApiWindowParams,
 } from './newsapi-scraper.js';
-export { type CountedCelebrity, planTitleBatches, splitBatch } from './title-batches.js';
+export { newsRequestCost, newsRequestsFor } from './request-cost.js';
+export {
+  type CountedCelebrity,
+  isUnexpectedlyFull,
+  maxTitleRequests,
+  pageShareOf,
+  planTitleBatches,
+  splitBatch,
+} from './title-batches.js';

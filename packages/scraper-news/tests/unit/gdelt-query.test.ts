@@ -39,7 +39,7 @@ describe('celebrityTerms', () => {
       { celebrity: sza, articleCount: 5 },
       { celebrity: celebrity('Zendaya'), articleCount: 5 },
     ]);
-    expect(batches.map((batch) => batch.map((entry) => entry.name))).toEqual([['SZA'], ['Tom Hanks', 'Zendaya']]);
+    expect(batches.map((batch) => batch.map((entry) => entry.name))).toEqual([['Tom Hanks', 'Zendaya'], ['SZA']]);
   });
 
   it('drops trailing aliases rather than pass the query length limit', () => {
