@@ -11,7 +11,7 @@ describe('scraper timeouts', () => {
     expect(timeoutSeconds).toBeLessThanOrEqual(900);
   });
 
-  it.each(SOURCES)('scraper-%s runs the bundled list in one shard within half its timeout', (source) => {
+  it.each(SOURCES)('scraper-%s runs the bundled list within its timeout, each shard within half of it', (source) => {
     const plan = planSource(source, defaultCelebrityList().celebrities);
     // News asks GDELT once per celebrity for an exact count (scraper-news README): ~11 min for 100 at 6 s,
     // within one invocation's timeout but past half of it, so the plan gives it two shards.
