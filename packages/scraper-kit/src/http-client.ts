@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Source } from '@celebrity-pipeline/core';
 import axios, { type AxiosInstance, isAxiosError } from 'axios';
 import pRetry from 'p-retry';
@@ -72,8 +73,6 @@ export interface HttpClientOptions {
   /** Jitter source, 0 ≤ value < 1. */
   random?: () => number;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function lowerCaseHeaders(headers: unknown): Record<string, string | undefined> {
   const result: Record<string, string | undefined> = {};

@@ -2,12 +2,14 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
 import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { createRunLedgerTableInput, createTableInput, WEEKLY_SCHEDULE } from '@celebrity-pipeline/core';
+import { WEEKLY_SCHEDULE } from '@celebrity-pipeline/core';
+import { createRunLedgerTableInput, createTableInput } from '@celebrity-pipeline/core/dynamodb';
 import { STREAM_FILTER_PATTERNS } from '@celebrity-pipeline/post-processor';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { AwsClients } from '../../src/aws/aws-commands.js';
+import { AWS_VERIFY_CHECK_IDS } from '../../src/verification.js';
 import { cli } from '../helpers/cli.js';
 
 const cloudFormation = mockClient(CloudFormationClient);
@@ -210,6 +212,10 @@ describe('verify --aws', () => {
     );
     expect(result.stdout).toContain('FAIL  DLQ empty: schedule DLQ 2, scraper failures 2, stream failures 2');
     expect(result.stdout).toContain('NOT safe to enable the schedule');
+    const json = await cli(['verify', '--aws', '--json'], { dependencies: { aws: clients(endpoint) } });
+    const output = JSON.parse(json.stdout) as { checks: { id: string }[]; missing: string[] };
+    expect(output.checks.map((check) => check.id)).toEqual([...AWS_VERIFY_CHECK_IDS]);
+    expect(output.missing).toEqual([]);
     await table.drop();
     await ledger.drop();
     dynamodb.destroy();

@@ -1,24 +1,21 @@
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
+import {
+  countSuccessfulCalls,
+  createTestTable,
+  fakeUnprocessedItems,
+  fakeUnprocessedKeys,
+  localDynamoDbClient,
+  rejectItem,
+  throttle,
+} from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
-  buildItem,
-  type CelebrityItem,
   createDocumentClient,
   createItemWriter,
   createTableInput,
-  formatItemKey,
   type RetryPolicy,
-  ValidationError,
-  WriteError,
-} from '../../src/index.js';
-import {
-  countSuccessfulCalls,
-  fakeUnprocessedItems,
-  fakeUnprocessedKeys,
-  rejectItem,
-  throttle,
-} from '../helpers/dynamodb-faults.js';
+} from '../../src/dynamodb/index.js';
+import { buildItem, type CelebrityItem, formatItemKey, ValidationError, WriteError } from '../../src/index.js';
 import { celebrity, collectionContext } from '../helpers/factories.js';
 import { observationOf, weekItems } from '../helpers/items.js';
 

@@ -3,14 +3,12 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type CelebrityItem,
   computeWeight,
-  createDocumentClient,
-  createItemWriter,
-  createTableInput,
   type Enrichment,
   scoreSentiment,
   WriteError,
 } from '@celebrity-pipeline/core';
-import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
+import { createDocumentClient, createItemWriter, createTableInput } from '@celebrity-pipeline/core/dynamodb';
+import { countUpdateItemCalls, createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPostProcessor, EnrichmentWriteError, PROCESSOR_VERSION } from '../../src/index.js';
@@ -22,7 +20,6 @@ import {
   enrichmentModifyRecord,
   insertRecord,
 } from '../helpers/stream-records.js';
-import { countUpdateItemCalls } from '../helpers/update-item-counter.js';
 
 const FIRST_PASS = new Date('2026-11-22T02:05:00.000Z');
 const SECOND_PASS = new Date('2026-11-22T03:30:00.000Z');
