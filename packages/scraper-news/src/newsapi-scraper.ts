@@ -1,17 +1,15 @@
-import type { Observation } from '@celebrity-pipeline/core';
+import { type Celebrity, type IsoWeek, type Observation, weekWindow } from '@celebrity-pipeline/core';
 import {
-  anyOfQuery,
-  type ErrorOrigin,
-  errorContext,
   type HttpClient,
-  parseResponse,
+  RateLimitedError,
+  routeOf,
   type ScrapeContext,
   type Scraper,
 } from '@celebrity-pipeline/scraper-kit';
 import { NewsApiError } from './errors.js';
 import { namesOf } from './gdelt-query.js';
-import { mapNewsApi, NEWS_WINDOW_DAYS } from './news-mapping.js';
-import { NewsApiResponseSchema } from './news-responses.js';
+import { mapNewsApi, unmeasuredNews } from './news-mapping.js';
+import { NewsApiResponseSchema, parseNews } from './news-responses.js';
 
 /** Options of {@link createNewsApiScraper}. */
 export interface NewsApiScraperOptions {
@@ -22,29 +20,73 @@ export interface NewsApiScraperOptions {
   apiKey: string;
 }
 
-const NEWSAPI: ErrorOrigin = { source: 'news', provider: 'newsapi' };
+/** The NewsAPI query for a celebrity: its names as OR'd quoted phrases. */
+export function newsApiQuery(names: readonly string[]): string {
+  return names.map((name) => `"${name.replaceAll('"', '')}"`).join(' OR ');
+}
 
 /**
- * The NewsAPI.org `/v2/everything` news scraper (used when `NEWSAPI_KEY` is set): headlines of the last 7 days
- * that name the celebrity. Signal = `totalResults`; texts = headlines (`[Removed]` placeholders dropped).
+ * NewsAPI's `from` / `to` for an ISO week: Monday 00:00:00 to Sunday 23:59:59 UTC. NewsAPI's Developer plan
+ * publishes articles 24 h late; the scheduled run collects the week that ended six days earlier (core's
+ * `collectedWeekAt`), so the whole window is published.
+ * @example newsApiWindowParams('2026-W40') // { from: '2026-09-28T00:00:00', to: '2026-10-04T23:59:59' }
+ */
+export function newsApiWindowParams(week: IsoWeek): { from: string; to: string } {
+  const window = weekWindow(week);
+  return { from: window.start.toISOString().slice(0, 19), to: window.lastSecond.toISOString().slice(0, 19) };
+}
+
+/**
+ * The NewsAPI.org `/v2/everything` news scraper (only when `NEWS_PROVIDER=newsapi`): articles of the ISO week
+ * whose title or description names the celebrity. Signal = `totalResults`; texts = headlines (`[Removed]`
+ * placeholders dropped). A `rateLimited` 429 means the plan's quota is spent: it is not retried, and that
+ * celebrity and every later one in the run are "not measured" without another request.
  */
 export function createNewsApiScraper(options: NewsApiScraperOptions): Scraper<'news'> {
-  return {
-    source: 'news',
-    async scrape(celebrity, context: ScrapeContext): Promise<Observation<'news'>> {
-      const query = anyOfQuery(namesOf(celebrity));
-      const url = `${options.baseUrl}/everything`;
-      const from = new Date(context.now.getTime() - NEWS_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 19);
+  const url = `${options.baseUrl}/everything`;
+  let quotaSpent: string | undefined;
+  let turn: Promise<unknown> = Promise.resolve();
+
+  const measure = async (celebrity: Celebrity, week: IsoWeek): Promise<Observation<'news'>> => {
+    const query = newsApiQuery(namesOf(celebrity));
+    if (quotaSpent !== undefined) return unmeasuredNews('newsapi', quotaSpent, query);
+    const errorContext = { source: 'news' as const, provider: 'newsapi' as const, celebrityId: celebrity.id };
+    try {
       const response = await options.http.get(url, {
-        params: { q: query, searchIn: 'title,description', from, sortBy: 'publishedAt', language: 'en', pageSize: 100 },
+        params: {
+          q: query,
+          searchIn: 'title,description',
+          ...newsApiWindowParams(week),
+          sortBy: 'publishedAt',
+          language: 'en',
+          pageSize: 100,
+        },
         headers: { 'X-Api-Key': options.apiKey },
         celebrityId: celebrity.id,
+        retryRateLimited: false,
       });
-      const where = errorContext(NEWSAPI, { url, celebrityId: celebrity.id });
-      const body = parseResponse(NewsApiResponseSchema, response.data, where);
-      if (body.status === 'error')
-        throw new NewsApiError(`newsapi refused the query (${body.code}: ${body.message})`, where);
+      const body = parseNews(NewsApiResponseSchema, response.data, { ...errorContext, route: routeOf(url) });
+      if (body.status === 'error') {
+        throw new NewsApiError(`newsapi refused the query (${body.code}: ${body.message})`, {
+          ...errorContext,
+          route: routeOf(url),
+        });
+      }
       return mapNewsApi(body.totalResults, body.articles, query);
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      quotaSpent = `NewsAPI quota spent for this run (${error.message})`;
+      return unmeasuredNews('newsapi', quotaSpent, query);
+    }
+  };
+
+  return {
+    source: 'news',
+    scrape(celebrity, context: ScrapeContext): Promise<Observation<'news'>> {
+      // One request at a time, so nothing is sent after the quota runs out.
+      const result = turn.then(() => measure(celebrity, context.week));
+      turn = result.catch(() => undefined);
+      return result;
     },
   };
 }
