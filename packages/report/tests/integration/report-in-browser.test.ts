@@ -2,11 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isEnriched, SOURCES } from '@celebrity-pipeline/core';
+import { type ChromiumSession, startChromium } from '@celebrity-pipeline/testing/chromium';
 import { median } from '@celebrity-pipeline/testing/statistics';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COVERAGE_STATUSES, computeReportFigures, type ReportFigures, writeReport } from '../../src/index.js';
-import { type ChromiumSession, startChromium } from '../helpers/chromium.js';
 import { SYNTHETIC_FACTS, SYNTHETIC_WEEK, syntheticReportInput } from '../helpers/synthetic-report-input.js';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
