@@ -1,4 +1,4 @@
-import { DEFAULT_STACK_NAME } from '@celebrity-pipeline/core';
+import { DEFAULT_STACK_NAME, describeError } from '@celebrity-pipeline/core';
 import type { FaultRule } from '@celebrity-pipeline/fixtures';
 import { DEFAULT_LOCAL_TIME_SCALE } from '@celebrity-pipeline/local-runtime';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -12,7 +12,7 @@ import { type RunFlags, runCommand } from './commands/run.js';
 import { scheduleCommand } from './commands/schedule.js';
 import { statusCommand } from './commands/status.js';
 import { verifyCommand } from './commands/verify.js';
-import { describeError, exitCodeOf, UsageError } from './errors.js';
+import { exitCodeOf, SELF_EXPLAINING_ERRORS, UsageError } from './errors.js';
 import { TABLE_ENVIRONMENT_VARIABLE } from './local-context.js';
 import { parseFaultOption, parsePortOption, parseTimeScaleOption } from './option-parsers.js';
 
@@ -293,7 +293,7 @@ export async function main(
   try {
     return await runProgram(argv, io, dependencies);
   } catch (error) {
-    io.stderr.write(`celebrity-pipeline: ${describeError(error)}\n`);
+    io.stderr.write(`celebrity-pipeline: ${describeError(error, { messageOnly: SELF_EXPLAINING_ERRORS })}\n`);
     return exitCodeOf(error);
   }
 }
