@@ -1,4 +1,4 @@
-import { type CelebrityFailure, type CelebrityItem, formatItemKey } from '@celebrity-pipeline/core';
+import { type CelebrityFailure, type CelebrityItem, describeError, formatItemKey } from '@celebrity-pipeline/core';
 import type { ItemWriter } from '@celebrity-pipeline/core/dynamodb';
 import { boundedReason } from './run-outcome.js';
 
@@ -19,8 +19,6 @@ export interface ChunkedWriter {
   /** Writes what is left and waits for every chunk. */
   finish(): Promise<WriteTotals>;
 }
-
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * A writer that sends every {@link WRITE_CHUNK_SIZE} scraped items to DynamoDB at once, so a run killed by its
@@ -64,7 +62,7 @@ async function writeChunk(writer: Pick<ItemWriter, 'putItems'>, items: Celebrity
       });
     }
   } catch (error) {
-    const reason = boundedReason(`DynamoDB write failed: ${errorMessage(error)}`);
+    const reason = boundedReason(`DynamoDB write failed: ${describeError(error)}`);
     for (const item of items) totals.failed.push({ celebrityId: item.celebrity_id, reason, retryable: true });
   }
 }

@@ -67,8 +67,9 @@ export async function defaultHandlerDependencies(
 
 /**
  * The handler factory every scraper uses: validates its input, a shard event of the state machine (its slice of
- * the list) or the EventBridge Scheduled Event (`runId` = event id, week = ISO week of the event time, the whole
- * list when it fits one invocation), then {@link runScraper}. Dependencies are built once per cold start.
+ * the list) or the EventBridge Scheduled Event (`runId` = event id, week = core's `collectedWeekOf`: the week the
+ * event names, else the last ISO week fully ended at its time; the whole list when it fits one invocation), then
+ * {@link runScraper}. Dependencies are built once per cold start.
  * @example export const handler = createScraperHandler({ source: 'tmdb', createScraper: tmdbScraperFromConfig });
  */
 export function createScraperHandler<S extends Source>(options: ScraperHandlerOptions<S>): ScraperHandler {

@@ -2,8 +2,8 @@ import {
   type Celebrity,
   type CelebrityList,
   COLLECTION_STATE_MACHINE_NAME,
+  collectedWeekOf,
   type IsoWeek,
-  isoWeekOf,
   type RunShard,
   type ScheduledEvent,
   type Source,
@@ -56,10 +56,9 @@ function fromShard(event: ShardEvent, list: CelebrityList, source: Source): RunR
   };
 }
 
-/** The run a Scheduled Event starts: its id, the week it collects and when it was scheduled. */
+/** The run a Scheduled Event starts: its id, the week it collects (core's `collectedWeekOf`) and when it was scheduled. */
 export function scheduledRun(event: ScheduledEvent): { runId: string; week: IsoWeek; scheduledAt: Date } {
-  const scheduledAt = new Date(event.time);
-  return { runId: event.id, week: isoWeekOf(scheduledAt), scheduledAt };
+  return { runId: event.id, week: collectedWeekOf(event), scheduledAt: new Date(event.time) };
 }
 
 function fromSchedule(event: ScheduledEvent, list: CelebrityList, source: Source, cost?: RequestCost): RunRequest {

@@ -5,6 +5,7 @@ import {
   type Celebrity,
   type CelebrityFailure,
   type CelebrityList,
+  describeError,
   type RunSummary,
   type ScheduledEvent,
   type Source,
@@ -55,8 +56,6 @@ export interface RunScraperOptions<S extends Source> extends RunDependencies {
   requestCost?: RequestCost;
 }
 
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 function httpClients<S extends Source>(options: RunScraperOptions<S>) {
   const clients = new Map<Provider, HttpClient>();
   const limiters = new Map<Provider, RateLimiter>();
@@ -105,7 +104,7 @@ async function finish<S extends Source>(options: RunScraperOptions<S>, summary: 
     try {
       await options.ledger.record(summary);
     } catch (error) {
-      options.logger.error('could not record the run in the ledger', { reason: errorMessage(error) });
+      options.logger.error('could not record the run in the ledger', { reason: describeError(error) });
     }
   }
   return summary;
@@ -126,7 +125,7 @@ async function scrapeAll<S extends Source>(
     } catch (error) {
       const failure = {
         celebrityId: celebrity.id,
-        reason: boundedReason(errorMessage(error)),
+        reason: boundedReason(describeError(error)),
         retryable: isRetryable(error),
       };
       options.logger.warn('celebrity failed', { ...failure });
@@ -160,7 +159,7 @@ async function recordStart<S extends Source>(options: RunScraperOptions<S>, requ
   try {
     await options.ledger.record(running);
   } catch (error) {
-    options.logger.error('could not record the run start in the ledger', { reason: errorMessage(error) });
+    options.logger.error('could not record the run start in the ledger', { reason: describeError(error) });
   }
 }
 

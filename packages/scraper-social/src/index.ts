@@ -1,13 +1,24 @@
 export {
+  BLUESKY_SEARCH_LIMITS,
   type BlueskySocialScraperOptions,
-  blueskyQuery,
+  blueskySearchNames,
   createBlueskySocialScraper,
-  SOCIAL_WINDOW_DAYS,
 } from './bluesky-scraper.js';
 export { BlueskySessionError } from './errors.js';
-export { createMastodonSocialScraper, type MastodonSocialScraperOptions } from './mastodon-scraper.js';
+export {
+  createMastodonSocialScraper,
+  MASTODON_TIMELINE_LIMITS,
+  type MastodonSocialScraperOptions,
+  mastodonIdAt,
+} from './mastodon-scraper.js';
 export { socialRequestCost } from './request-cost.js';
-export { htmlToText, mapBlueskySearch, mapMastodonStatuses } from './social-mapping.js';
+export {
+  htmlToText,
+  mapBlueskyPosts,
+  mapMastodonStatuses,
+  type SocialSample,
+  unmeasuredMastodon,
+} from './social-mapping.js';
 export {
   type BlueskyPost,
   BlueskyPostSchema,
@@ -18,6 +29,5 @@ export {
   type MastodonStatus,
   MastodonStatusSchema,
   MastodonTimelineSchema,
-  parseSocial,
 } from './social-responses.js';
 export { socialScraperFromConfig } from './social-scraper.js';

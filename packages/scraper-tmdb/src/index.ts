@@ -2,7 +2,6 @@ export { PersonNotFoundError } from './errors.js';
 export { tmdbRequestCost } from './request-cost.js';
 export { mapTmdbPerson, pickSearchResult } from './tmdb-mapping.js';
 export {
-  parseTmdb,
   type TmdbPerson,
   TmdbPersonSchema,
   type TmdbSearchResponse,

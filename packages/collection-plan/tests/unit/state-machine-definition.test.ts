@@ -1,5 +1,5 @@
 import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
-import { SOURCES, scheduledEvent } from '@celebrity-pipeline/core';
+import { collectedWeekOf, SOURCES, scheduledEvent } from '@celebrity-pipeline/core';
 import { sourceMaxConcurrency } from '@celebrity-pipeline/scraper-kit';
 import validator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import {
   buildCollectionDefinition,
   type DistributedMapState,
   type LambdaTaskState,
+  planSource,
   planWeek,
   SHARD_TASK_RETRY,
   TOLERATED_FAILURE_PERCENTAGE,
@@ -92,14 +93,17 @@ describe('buildCollectionDefinition', () => {
 });
 
 describe('planWeek', () => {
-  it('plans one shard per source for the bundled list, with the run id and week of the Scheduled Event', () => {
+  it("plans each source's shards of the bundled list, with the run id and collected week of the Scheduled Event", () => {
     const event = scheduledEvent({ id: 'run-7', time: new Date('2026-11-29T02:00:00Z') });
-    const plan = planWeek(event, defaultCelebrityList());
-    expect(plan).toMatchObject({ runId: 'run-7', week: '2026-W48', celebrityCount: 100 });
+    const list = defaultCelebrityList();
+    const plan = planWeek(event, list);
+    expect(plan).toMatchObject({ runId: 'run-7', week: collectedWeekOf(event), celebrityCount: 100 });
     for (const source of SOURCES) {
-      expect(plan.shards[source]).toEqual([
-        expect.objectContaining({ source, runId: 'run-7', shard: { index: 0, count: 1, start: 0, end: 100 } }),
-      ]);
+      const shards = plan.shards[source];
+      expect(shards).toHaveLength(planSource(source, list.celebrities).shards.length);
+      expect(shards.every((shard) => shard.source === source && shard.runId === 'run-7')).toBe(true);
+      expect(shards[0]?.shard.start).toBe(0);
+      expect(shards.at(-1)?.shard.end).toBe(100);
     }
   });
 });
