@@ -62,6 +62,7 @@ export { formatItemKey, type ItemKey, itemKey } from './keys.js';
 export {
   DEAD_LETTER_RETENTION_SECONDS,
   DEFAULT_STACK_NAME,
+  functionOutputKey,
   QUEUE_NAMES,
   SCHEDULE_TARGET_RETRY_POLICY,
   SCRAPER_ASYNC_INVOKE_POLICY,

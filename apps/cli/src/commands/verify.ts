@@ -2,7 +2,8 @@ import { loadCelebrities } from '@celebrity-pipeline/celebrities';
 import { SOURCES } from '@celebrity-pipeline/core';
 import { type Check, describeTableIfExists } from '@celebrity-pipeline/local-runtime';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
-import { type DatabaseFlags, openLocalContext } from '../local-context.js';
+import type { VerifyFlags } from '../flags.js';
+import { openLocalContext } from '../local-context.js';
 import { formatCheck } from '../report-format.js';
 import {
   dataQualityChecks,
@@ -12,12 +13,6 @@ import {
   tableCheck,
   verdictLine,
 } from '../verification.js';
-
-/** Flags of `verify`. */
-export interface VerifyFlags extends DatabaseFlags {
-  celebrities?: string;
-  json?: boolean;
-}
 
 /** Prints PASS/FAIL lines and the verdict; exit 1 when a check fails. */
 export function reportChecks(checks: readonly Check[], isJson: boolean, io: CommandIo): number {
