@@ -1,11 +1,6 @@
 import { loadCelebrities } from '@celebrity-pipeline/celebrities';
-import {
-  createDocumentClient,
-  createItemWriter,
-  createRunLedger,
-  type RunSummary,
-  type Source,
-} from '@celebrity-pipeline/core';
+import type { RunSummary, Source } from '@celebrity-pipeline/core';
+import { createDocumentClient, createItemWriter, createRunLedger } from '@celebrity-pipeline/core/dynamodb';
 import { type RunDependencies, runScraper } from './run-scraper.js';
 import { parseScheduledEvent } from './scheduled-event.js';
 import type { CreateScraper } from './scraper.js';

@@ -1,12 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type CelebrityItem, STACK_OUTPUT_KEYS } from '@celebrity-pipeline/core';
 import {
-  type CelebrityItem,
   createDocumentClient,
   createRunLedger,
   listWeekItems,
   type RunLedger,
-  STACK_OUTPUT_KEYS,
-} from '@celebrity-pipeline/core';
+} from '@celebrity-pipeline/core/dynamodb';
 import type { AwsClients } from './aws-clients.js';
 import { readStackOutputs, requireOutput, type StackOutputs } from './stack-outputs.js';
 import { queuesOf, type StackQueue } from './stack-queues.js';
