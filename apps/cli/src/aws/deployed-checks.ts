@@ -1,7 +1,6 @@
 import { DescribeRuleCommand, type EventBridgeClient, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { type LambdaClient, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
-import { canonicalJson, SOURCES, WEEKLY_SCHEDULE } from '@celebrity-pipeline/core';
-import type { Check } from '@celebrity-pipeline/local-runtime';
+import { type Check, canonicalJson, SOURCES, WEEKLY_SCHEDULE } from '@celebrity-pipeline/core';
 import { STREAM_FILTER_PATTERNS, STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
 import { type StackOutputs, scraperFunctionName } from './stack-outputs.js';
 
@@ -10,7 +9,7 @@ export async function ruleCheck(
   eventBridge: EventBridgeClient,
   ruleName: string,
   outputs: StackOutputs,
-): Promise<Check> {
+): Promise<Check<'weekly-rule'>> {
   const name = 'weekly rule targets the four scrapers';
   const rule = await eventBridge.send(new DescribeRuleCommand({ Name: ruleName }));
   const { Targets = [] } = await eventBridge.send(new ListTargetsByRuleCommand({ Rule: ruleName }));
@@ -24,6 +23,7 @@ export async function ruleCheck(
     ...(missing.length === 0 ? [] : [`no target for ${missing.join(', ')}`]),
   ];
   return {
+    id: 'weekly-rule',
     name,
     isPassed: problems.length === 0,
     detail: problems.length === 0 ? `${ruleName}: ${Targets.length} targets, state ${rule.State}` : problems.join('; '),
@@ -35,14 +35,15 @@ export async function mappingCheck(
   lambda: LambdaClient,
   functionName: string,
   streamArn: string | undefined,
-): Promise<Check> {
+): Promise<Check<'stream-mapping'>> {
+  const id = 'stream-mapping';
   const name = 'stream filter patterns in force';
   const { EventSourceMappings = [] } = await lambda.send(
     new ListEventSourceMappingsCommand({ FunctionName: functionName }),
   );
   const mapping = EventSourceMappings.find((candidate) => !streamArn || candidate.EventSourceArn === streamArn);
   if (!mapping)
-    return { name, isPassed: false, detail: `no event-source mapping of ${functionName} on the table stream` };
+    return { id, name, isPassed: false, detail: `no event-source mapping of ${functionName} on the table stream` };
   const deployed = new Set(
     (mapping.FilterCriteria?.Filters ?? []).map((filter) => canonicalPattern(filter.Pattern ?? '')),
   );
@@ -58,6 +59,7 @@ export async function mappingCheck(
     ...(mapping.State === 'Enabled' ? [] : [`mapping state ${mapping.State}`]),
   ];
   return {
+    id,
     name,
     isPassed: problems.length === 0,
     detail:

@@ -1,10 +1,10 @@
 import { loadCelebrities } from '@celebrity-pipeline/celebrities';
-import { SOURCES, STACK_OUTPUT_KEYS, WEEKLY_SCHEDULE } from '@celebrity-pipeline/core';
-import { type Check, describeTableIfExists } from '@celebrity-pipeline/local-runtime';
+import { type Check, SOURCES, STACK_OUTPUT_KEYS, WEEKLY_SCHEDULE } from '@celebrity-pipeline/core';
+import { describeTableIfExists } from '@celebrity-pipeline/local-runtime';
 import type { CommandIo } from '../command-io.js';
 import { reportChecks } from '../commands/verify.js';
 import type { VerifyFlags } from '../flags.js';
-import { dataQualityChecks, parallelStartCheck, tableCheck } from '../verification.js';
+import { AWS_VERIFY_CHECK_IDS, dataQualityChecks, parallelStartCheck, tableCheck } from '../verification.js';
 import { mappingCheck, ruleCheck } from './deployed-checks.js';
 import type { DeployedStack } from './deployed-stack.js';
 import { postProcessorFunctionName } from './stack-outputs.js';
@@ -33,10 +33,11 @@ export async function awsVerifyCommand(flags: VerifyFlags, stack: DeployedStack,
     ),
     ...dataQualityChecks(lastRun?.week, items, list.celebrities.length * SOURCES.length),
     {
+      id: 'dlq-empty',
       name: 'DLQ empty',
       isPassed: counts.every((count) => count === 0),
       detail: queues.map((queue, index) => `${queue.role} ${counts[index]}`).join(', '),
     },
   ];
-  return reportChecks(checks, Boolean(flags.json), io);
+  return reportChecks(checks, AWS_VERIFY_CHECK_IDS, Boolean(flags.json), io);
 }
