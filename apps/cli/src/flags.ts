@@ -91,6 +91,29 @@ export type ReportFlags = z.infer<typeof reportFlagsSchema>;
 export const triggerFlagsSchema = z.strictObject({ ...awsFlags, ...jsonFlag });
 export type TriggerFlags = z.infer<typeof triggerFlagsSchema>;
 
+export const topFlagsSchema = databaseFlagsSchema.extend({
+  week: z.string().optional(),
+  limit: z.number().int().positive(),
+  ...awsFlags,
+  ...jsonFlag,
+});
+
+export const historyFlagsSchema = databaseFlagsSchema.extend({
+  week: z.string().optional(),
+  weeks: z.number().int().positive(),
+  ...awsFlags,
+  ...jsonFlag,
+});
+
+export const rescoreFlagsSchema = databaseFlagsSchema.extend({
+  week: z.string().optional(),
+  allWeeks: z.boolean().optional(),
+  dryRun: z.boolean().optional(),
+  verbose: z.boolean().optional(),
+  ...awsFlags,
+  ...jsonFlag,
+});
+
 /** Each command's schema by its full name (a test checks each against the options `program.ts` declares). */
 export const FLAG_SCHEMAS = {
   run: runFlagsSchema,
@@ -104,6 +127,9 @@ export const FLAG_SCHEMAS = {
   verify: verifyFlagsSchema,
   report: reportFlagsSchema,
   trigger: triggerFlagsSchema,
+  top: topFlagsSchema,
+  history: historyFlagsSchema,
+  rescore: rescoreFlagsSchema,
 } as const;
 
 /** Parses one command's option values; a mismatch is a usage error naming each offending flag. */

@@ -1,4 +1,4 @@
-import { DEFAULT_STACK_NAME } from '@celebrity-pipeline/core';
+import { DEFAULT_STACK_NAME, describeError } from '@celebrity-pipeline/core';
 import type { FaultRule } from '@celebrity-pipeline/fixtures';
 import { DEFAULT_LOCAL_TIME_SCALE } from '@celebrity-pipeline/local-runtime';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -8,6 +8,7 @@ import { type DeployedStack, openDeployedStack } from './aws/deployed-stack.js';
 import { awsDlqListCommand } from './aws/dlq-list.js';
 import { awsDlqRedriveCommand } from './aws/dlq-redrive.js';
 import { awsDlqShowCommand } from './aws/dlq-show.js';
+import { awsRankingCommands } from './aws/ranking-commands.js';
 import { awsReportCommand } from './aws/report.js';
 import { awsStatusCommand } from './aws/status.js';
 import { awsTriggerCommand } from './aws/trigger.js';
@@ -18,23 +19,27 @@ import { dlqRedriveCommand } from './commands/dlq-redrive.js';
 import { dlqShowCommand } from './commands/dlq-show.js';
 import { fixturesServeCommand } from './commands/fixtures-serve.js';
 import { DEFAULT_LOCAL_PORT, localUpCommand } from './commands/local-up.js';
+import { historyCommand, rescoreCommand, topCommand } from './commands/rankings.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { scheduleCommand } from './commands/schedule.js';
 import { statusCommand } from './commands/status.js';
 import { verifyCommand } from './commands/verify.js';
-import { describeError, exitCodeOf, UsageError } from './errors.js';
+import { exitCodeOf, SELF_EXPLAINING_ERRORS, UsageError } from './errors.js';
 import {
   dlqListFlagsSchema,
   dlqRedriveFlagsSchema,
   dlqShowFlagsSchema,
   fixturesServeFlagsSchema,
+  historyFlagsSchema,
   localUpFlagsSchema,
   parseFlags,
   reportFlagsSchema,
+  rescoreFlagsSchema,
   runFlagsSchema,
   scheduleFlagsSchema,
   statusFlagsSchema,
+  topFlagsSchema,
   triggerFlagsSchema,
   verifyFlagsSchema,
 } from './flags.js';
@@ -144,6 +149,11 @@ export function buildProgram(
       clients ??= (dependencies.aws ?? defaultAwsClients)();
       return deployed(await openDeployedStack(clients, flags.stack), commandIo);
     };
+
+  const rankingsOnAws = awsRankingCommands(io, () => {
+    clients ??= (dependencies.aws ?? defaultAwsClients)();
+    return clients;
+  });
 
   const program = new Command('celebrity-pipeline')
     .description('Weekly celebrity data pipeline: local cycle on DynamoDB Local, and checks of the deployed stack.')
@@ -364,6 +374,73 @@ export function buildProgram(
     ),
   );
 
+  const top = withJsonOption(
+    withAwsOptions(
+      withDatabaseOptions(
+        program
+          .command('top')
+          .description("the week's ranking: rank, name, score, previous rank and score change (a Query, not a scan)")
+          .option('--week <YYYY-Www>', 'ISO week (default: the latest stored one)')
+          .option('--limit <n>', 'how many', positiveInteger, 20),
+      ),
+      'read the deployed table (named by the stack outputs)',
+    ),
+  );
+  top.action((values) =>
+    start(
+      topFlagsSchema,
+      values,
+      top,
+      (flags) => (commandIo) => (flags.aws ? rankingsOnAws.top(flags) : topCommand(flags, commandIo)),
+    ),
+  );
+
+  const history = withJsonOption(
+    withAwsOptions(
+      withDatabaseOptions(
+        program
+          .command('history')
+          .description("a celebrity's weekly series: score, rank, each source's weight and sentiment")
+          .argument('<celebrity-id>', 'e.g. taylor-swift')
+          .option('--weeks <n>', 'how many weeks back', positiveInteger, 12)
+          .option('--week <YYYY-Www>', 'last week of the series (default: the latest stored one)'),
+      ),
+      'read the deployed table (named by the stack outputs)',
+    ),
+  );
+  history.action((celebrityId: string, values) =>
+    start(
+      historyFlagsSchema,
+      values,
+      history,
+      (flags) => (commandIo) =>
+        flags.aws ? rankingsOnAws.history(celebrityId, flags) : historyCommand(celebrityId, flags, commandIo),
+    ),
+  );
+
+  const rescore = withJsonOption(
+    withAwsOptions(
+      withDatabaseOptions(
+        program
+          .command('rescore')
+          .description('re-enrich the items of another processor_version with this post-processor, then re-rank')
+          .option('--week <YYYY-Www>', 'ISO week (default: the latest stored one)')
+          .option('--all-weeks', 'every stored week')
+          .option('--dry-run', 'count what would be re-scored; write nothing'),
+      ),
+      'through the deployed post-processor function (table and function from the stack outputs)',
+    ).option('--verbose', 'let the post-processor log (Powertools JSON lines)'),
+    'JSON counts',
+  );
+  rescore.action((values) =>
+    start(
+      rescoreFlagsSchema,
+      values,
+      rescore,
+      (flags) => (commandIo) => (flags.aws ? rankingsOnAws.rescore(flags) : rescoreCommand(flags, commandIo)),
+    ),
+  );
+
   return { program, result: () => pending };
 }
 
@@ -403,7 +480,7 @@ export async function main(
   try {
     return await runProgram(argv, io, dependencies);
   } catch (error) {
-    io.stderr.write(`celebrity-pipeline: ${describeError(error)}\n`);
+    io.stderr.write(`celebrity-pipeline: ${describeError(error, { messageOnly: SELF_EXPLAINING_ERRORS })}\n`);
     return exitCodeOf(error);
   }
 }

@@ -1,4 +1,5 @@
 export { requireCredentials } from './credentials.js';
+export { type ErrorOrigin, type ErrorRequest, errorContext } from './error-context.js';
 export {
   ExpiredTokenError,
   FailureThresholdError,
@@ -34,6 +35,7 @@ export {
 } from './http-client.js';
 export { backoffDelayMs, HTTP_RETRY_POLICY, type HttpRetryPolicy, retryDelayMs } from './http-retry-policy.js';
 export { mapIsolated, type Settled } from './map-isolated.js';
+export { parseResponse } from './parse-response.js';
 export { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 export {
   bodySnippet,
@@ -59,6 +61,7 @@ export {
   type ScraperConfig,
   type ScraperCredentials,
 } from './scraper-config.js';
+export { anyOfQuery, quotedPhrase } from './search-terms.js';
 export { CREDENTIAL_VARIABLES, type CredentialVariable, readCredentialSecret } from './secrets.js';
 export {
   celebrityListHash,
@@ -87,4 +90,4 @@ export {
   publishRunMetrics,
   SCRAPER_METRICS,
 } from './telemetry.js';
-export { buildUserAgent, DEFAULT_CONTACT, SCRAPER_KIT_VERSION } from './user-agent.js';
+export { buildUserAgent, REPLAY_CONTACT, SCRAPER_KIT_VERSION } from './user-agent.js';

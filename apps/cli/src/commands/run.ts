@@ -21,6 +21,7 @@ import type { RunFlags } from '../flags.js';
 import { parseSourcesOption, parseWeekOption } from '../option-parsers.js';
 import { openPipeline } from '../pipeline.js';
 import { chooseProgress } from '../progress.js';
+import { formatRollUp, rollUpChangedWeek, rollUpCounts } from '../rankings/roll-up.js';
 import { formatWeekReport } from '../report-format.js';
 
 /** Exit code of a run stopped by Ctrl-C / SIGTERM (128 + SIGINT). */
@@ -73,7 +74,7 @@ export async function runCommand(flags: RunFlags, io: CommandIo): Promise<number
   const pipeline = await openPipeline(
     flags,
     { celebrities: list, isCustom: flags.celebrities !== undefined },
-    { environment: io.environment },
+    { environment: io.environment, week },
   );
   const progress = chooseProgress({ isJson: flags.json ?? false, sources, output: io });
   try {
@@ -99,9 +100,15 @@ export async function runCommand(flags: RunFlags, io: CommandIo): Promise<number
       );
       return INTERRUPTED_EXIT_CODE;
     }
+    // The roll-up step at the end of the run: the week's celebrity scores and ranks (and the next week's
+    // comparison with them, when that week is stored already).
+    const rollUps = await rollUpChangedWeek(
+      { client: pipeline.context.documentClient, tableName: pipeline.context.names.items },
+      week,
+    );
     const report = reportOfCycle(cycle, { week, list, sources, wallTimeMs: Date.now() - startedAtMs });
-    if (flags.json) printJson(io, { runId: cycle.event.id, ...report });
-    else for (const line of formatWeekReport(report)) printLine(io, line);
+    if (flags.json) printJson(io, { runId: cycle.event.id, ...report, rollUps: rollUps.map(rollUpCounts) });
+    else for (const line of [...formatWeekReport(report), ...rollUps.map(formatRollUp)]) printLine(io, line);
     return report.isPassed ? 0 : 1;
   } finally {
     await progress.finish();
