@@ -1,4 +1,10 @@
-import { DEFAULT_STACK_NAME, SOURCES, type Source, STACK_OUTPUT_KEYS } from '@celebrity-pipeline/core';
+import {
+  DEFAULT_STACK_NAME,
+  functionOutputKey,
+  SOURCES,
+  type Source,
+  STACK_OUTPUT_KEYS,
+} from '@celebrity-pipeline/core';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -6,7 +12,7 @@ import { CelebrityPipeline, type CelebrityPipelineProps } from './celebrity-pipe
 import { TableDefinitionError } from './errors.js';
 import { POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
 
-export { DEFAULT_STACK_NAME, STACK_OUTPUT_KEYS };
+export { DEFAULT_STACK_NAME, functionOutputKey, STACK_OUTPUT_KEYS };
 
 /** Props of {@link CelebrityPipelineStack}. */
 export interface CelebrityPipelineStackProps extends StackProps {
@@ -55,15 +61,6 @@ export class CelebrityPipelineStack extends Stack {
     }
     output(functionOutputKey(POST_PROCESSOR_SPEC.functionName), pipeline.postProcessor.functionName, 'Post-processor');
   }
-}
-
-/** Output key of a function's name: `scraper-tmdb` → `FunctionNameScraperTmdb`. */
-export function functionOutputKey(functionName: string): string {
-  const pascal = functionName
-    .split('-')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
-  return `${STACK_OUTPUT_KEYS.functionNamePrefix}${pascal}`;
 }
 
 function streamArnOf(pipeline: CelebrityPipeline): string {
