@@ -8,6 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
+import { planSource } from '@celebrity-pipeline/collection-plan';
 import { POST_PROCESSOR_FUNCTION_NAME, SCRAPER_ASYNC_INVOKE_POLICY, SOURCES } from '@celebrity-pipeline/core';
 import { STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
 import {
@@ -18,7 +20,6 @@ import {
   lambdaMonthlyUsd,
   monitoringMonthlyUsd,
   PRICES_USD,
-  pacedRunSeconds,
   RUNS_PER_MONTH,
   SCRAPER_SPECS,
 } from '../src/index.js';
@@ -58,7 +59,7 @@ interface Line {
 const lines: Line[] = [];
 for (const source of SOURCES) {
   const config = configOf(SCRAPER_SPECS[source].functionName);
-  const seconds = pacedRunSeconds(source) + SCRAPER_OVERHEAD_SECONDS;
+  const seconds = planSource(source, defaultCelebrityList().celebrities).estimatedSeconds + SCRAPER_OVERHEAD_SECONDS;
   const attempts = 1 + SCRAPER_ASYNC_INVOKE_POLICY.retryAttempts;
   lines.push({
     item: `Lambda ${config.functionName}`,

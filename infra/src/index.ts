@@ -32,14 +32,7 @@ export {
   MissingHandlerEntryError,
   TableDefinitionError,
 } from './errors.js';
-export {
-  type FunctionSpec,
-  POST_PROCESSOR_SPEC,
-  pacedRunSeconds,
-  SCRAPER_SPECS,
-  SCRAPER_WORKLOAD,
-  TIMEOUT_HEADROOM,
-} from './function-specs.js';
+export { type FunctionSpec, POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
 export { acknowledgeNagFindings, NAG_ACKNOWLEDGEMENTS } from './nag-acknowledgements.js';
 export { CREATE_REQUIRE_BANNER, ESBUILD_OPTIONS, pipelineBundlingOptions } from './pipeline-bundling.js';
 export {

@@ -61,8 +61,20 @@ export {
 } from './scraper-config.js';
 export { CREDENTIAL_VARIABLES, type CredentialVariable, readCredentialSecret } from './secrets.js';
 export {
+  celebrityListHash,
+  isShardEventLike,
+  parseShardEvent,
+  SHARD_EVENT_KIND,
+  type ShardEvent,
+  ShardEventSchema,
+  type ShardSlice,
+  ShardSliceSchema,
+} from './shard-event.js';
+export {
   PROVIDERS,
   type Provider,
+  PUBLISHED_LIMITS,
+  type PublishedLimit,
   RATE_SAFETY_MARGIN,
   SOURCE_LIMITS,
   type SourceLimit,

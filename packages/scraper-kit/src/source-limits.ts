@@ -36,6 +36,29 @@ export const SOURCE_LIMITS: Readonly<Record<Provider, Readonly<SourceLimit>>> = 
   mastodon: { requestsPerSecond: 1, minSpacingMs: 0, maxConcurrency: 2, timeoutMs: 15_000 },
 });
 
+/** What a provider itself publishes as its limit, per client IP or key (all our invocations together). */
+export interface PublishedLimit {
+  /** Request starts per second the provider allows; none published → unbounded by rate. */
+  requestsPerSecond?: number;
+  /** Requests in flight at once the provider asks for; none published → unbounded by concurrency. */
+  concurrentRequests?: number;
+}
+
+/**
+ * The providers' published limits (`research/source-apis.md`), which bound how many invocations may run at once
+ * (the collection plan's `MaxConcurrency`): TMDB "~40 requests per second"; Wikimedia "3 concurrent requests or
+ * fewer"; GDELT "one every 5 seconds"; NewsAPI Developer 50 per 12 h; Bluesky 3 000 per 5 min per IP; Mastodon
+ * 300 per 5 min per IP.
+ */
+export const PUBLISHED_LIMITS: Readonly<Record<Provider, Readonly<PublishedLimit>>> = Object.freeze({
+  tmdb: { requestsPerSecond: 40 },
+  wikimedia: { concurrentRequests: 3 },
+  gdelt: { requestsPerSecond: 1 / 5, concurrentRequests: 1 },
+  newsapi: { requestsPerSecond: 50 / (12 * 3_600) },
+  bluesky: { requestsPerSecond: 3_000 / 300 },
+  mastodon: { requestsPerSecond: 300 / 300 },
+});
+
 /**
  * Request starts are spaced 10% wider than `1000 / requestsPerSecond`, so network jitter cannot squeeze
  * `requestsPerSecond + 1` arrivals into one second at the server.

@@ -22,3 +22,4 @@ export {
 } from './news-responses.js';
 export { newsScraperFromConfig } from './news-scraper.js';
 export { createNewsApiScraper, type NewsApiScraperOptions, newsApiQuery } from './newsapi-scraper.js';
+export { newsRequestCost } from './request-cost.js';
