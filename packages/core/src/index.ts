@@ -113,6 +113,7 @@ export {
   createRunLedgerTableInput,
   createTableInput,
   DEFAULT_TABLE_NAME,
+  itemExpiresAt,
   RUN_LEDGER_TABLE,
   tableShapeProblems,
 } from './table-definition.js';

@@ -5,6 +5,7 @@ import { ValidationError } from './errors.js';
 import { type IsoWeek, parseIsoWeek } from './iso-week.js';
 import { itemKey } from './keys.js';
 import type { Source } from './sources.js';
+import { CELEBRITY_TABLE } from './table-definition.js';
 import { formatZodIssues } from './zod-issues.js';
 
 /** Version of the item layout below; bump it when attributes change meaning. */
@@ -86,6 +87,8 @@ const baseShape = {
   /** Canonical reference at the source (TMDB id, article title, query). */
   source_ref: z.string().max(2_000).optional(),
   content_hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** TTL (epoch seconds, `CELEBRITY_TABLE.timeToLiveAttribute`), present only when a retention is configured. */
+  [CELEBRITY_TABLE.timeToLiveAttribute]: z.number().int().positive().optional(),
   ...enrichmentShape,
 };
 
@@ -124,6 +127,8 @@ export interface CollectionContext {
   runId: string;
   /** Collection time; passed in so building stays pure. */
   collectedAt: Date;
+  /** TTL of the item in epoch seconds (core's `itemExpiresAt`); none → the item never expires. */
+  expiresAt?: number;
 }
 
 /** Caps texts to {@link ITEM_LIMITS}, keeping the most engaging ones, and says whether anything was cut. */
@@ -198,6 +203,7 @@ export function buildItem(celebrity: Celebrity, observation: Observation, contex
     texts_available: observation.texts.length,
     texts_truncated: truncated,
     ...(observation.sourceRef === undefined ? {} : { source_ref: observation.sourceRef.slice(0, 2_000) }),
+    ...(context.expiresAt === undefined ? {} : { [CELEBRITY_TABLE.timeToLiveAttribute]: context.expiresAt }),
     content_hash: contentHash({
       celebrityId: celebrity.id,
       source: observation.source,

@@ -1,3 +1,11 @@
+export {
+  type CelebrityListClients,
+  type CelebrityListLocation,
+  describeCelebrityListLocation,
+  isRemoteCelebrityList,
+  loadCelebrityList,
+  parseS3Uri,
+} from './celebrity-list-location.js';
 export { requireCredentials } from './credentials.js';
 export {
   ExpiredTokenError,
@@ -55,9 +63,14 @@ export {
   DEFAULT_SCRAPE_CONCURRENCY,
   type LoadScraperConfigOptions,
   loadScraperConfig,
+  MAX_RETAIN_WEEKS,
+  NEWS_PROVIDERS,
+  type NewsProvider,
   REPLAY_CREDENTIALS,
   type ScraperConfig,
   type ScraperCredentials,
+  SOCIAL_PROVIDERS,
+  type SocialProvider,
 } from './scraper-config.js';
 export { CREDENTIAL_VARIABLES, type CredentialVariable, readCredentialSecret } from './secrets.js';
 export {

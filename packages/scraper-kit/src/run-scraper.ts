@@ -8,6 +8,7 @@ import {
   type CelebrityList,
   type ItemWriter,
   isoWeekOf,
+  itemExpiresAt,
   type RunLedger,
   type RunSummary,
   type ScheduledEvent,
@@ -111,9 +112,11 @@ async function scrapeAll<S extends Source>(
   collectedAt: Date,
 ) {
   const { celebrities } = options.celebrities;
+  const { retainWeeks } = options.config;
+  const expiresAt = retainWeeks === undefined ? undefined : itemExpiresAt(context.week, retainWeeks);
   const settled = await mapIsolated(celebrities, options.config.scrapeConcurrency, async (celebrity: Celebrity) => {
     const observation = await scraper.scrape(celebrity, context);
-    return buildItem(celebrity, observation, { week: context.week, runId: context.runId, collectedAt });
+    return buildItem(celebrity, observation, { week: context.week, runId: context.runId, collectedAt, expiresAt });
   });
   const items: CelebrityItem[] = [];
   const failed: CelebrityFailure[] = [];
