@@ -47,8 +47,16 @@ const DURABLE_TABLE = {
   removalPolicy: RemovalPolicy.RETAIN,
 } as const;
 
-/** The observation table built from core's {@link CELEBRITY_TABLE}: stream, week index, PITR, retained. */
-export function createCelebrityTable(scope: Construct, id: string, tableName: string): TableV2 {
+/**
+ * The observation table built from core's {@link CELEBRITY_TABLE}: stream, week index, PITR, retained; with
+ * `timeToLive`, DynamoDB TTL on core's `timeToLiveAttribute` (items carry it only when a retention is set).
+ */
+export function createCelebrityTable(
+  scope: Construct,
+  id: string,
+  tableName: string,
+  options: { timeToLive?: boolean } = {},
+): TableV2 {
   const { partitionKey, sortKey, weekIndex } = CELEBRITY_TABLE;
   return new TableV2(scope, id, {
     tableName,
@@ -64,6 +72,7 @@ export function createCelebrityTable(scope: Construct, id: string, tableName: st
         projectionType: ProjectionType[weekIndex.projectionType],
       },
     ],
+    ...(options.timeToLive ? { timeToLiveAttribute: CELEBRITY_TABLE.timeToLiveAttribute } : {}),
     ...DURABLE_TABLE,
   });
 }

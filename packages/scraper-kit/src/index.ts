@@ -98,6 +98,9 @@ export {
   createScraperMetrics,
   METRICS_NAMESPACE,
   publishRunMetrics,
+  RUN_STARTED_MESSAGE,
   SCRAPER_METRICS,
+  scraperMetricDimensions,
+  scraperServiceName,
 } from './telemetry.js';
 export { buildUserAgent, DEFAULT_CONTACT, SCRAPER_KIT_VERSION } from './user-agent.js';

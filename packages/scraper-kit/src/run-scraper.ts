@@ -23,7 +23,7 @@ import { boundedReason, failedShare, summarizeRun } from './run-outcome.js';
 import type { CreateScraper, ScrapeContext } from './scraper.js';
 import type { ScraperConfig } from './scraper-config.js';
 import type { Provider } from './source-limits.js';
-import { publishRunMetrics } from './telemetry.js';
+import { publishRunMetrics, RUN_STARTED_MESSAGE } from './telemetry.js';
 
 /** What a run works with: built once per cold start by the Lambda handler; tests and the CLI pass their own. */
 export interface RunDependencies {
@@ -195,7 +195,7 @@ export async function runScraper<S extends Source>(options: RunScraperOptions<S>
     return finish(options, summary);
   }
 
-  logger.info('run started', { celebrities: options.celebrities.celebrities.length, mode: config.mode });
+  logger.info(RUN_STARTED_MESSAGE, { celebrities: options.celebrities.celebrities.length, mode: config.mode });
   const context: ScrapeContext = { runId, week, now: startedAt, celebrities: options.celebrities.celebrities };
   const scraped = await scrapeAll(options, scraper, context, startedAt);
   const written = await writeItems(options, scraped.items);
