@@ -1,4 +1,4 @@
-import { CELEBRITY_TABLE, RUN_LEDGER_TABLE } from '@celebrity-pipeline/core';
+import { CELEBRITY_TABLE, CELEBRITY_TABLE_INDEXES, RUN_LEDGER_TABLE } from '@celebrity-pipeline/core';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import {
   type Attribute,
@@ -48,8 +48,9 @@ const DURABLE_TABLE = {
 } as const;
 
 /**
- * The observation table built from core's {@link CELEBRITY_TABLE}: stream, week index, PITR, retained; with
- * `timeToLive`, DynamoDB TTL on core's `timeToLiveAttribute` (items carry it only when a retention is set).
+ * The observation table built from core's {@link CELEBRITY_TABLE}: stream, every index of
+ * {@link CELEBRITY_TABLE_INDEXES} (week and ranking), PITR, retained; with `timeToLive`, DynamoDB TTL on core's
+ * `timeToLiveAttribute` (items carry it only when a retention is set).
  */
 export function createCelebrityTable(
   scope: Construct,
@@ -57,21 +58,19 @@ export function createCelebrityTable(
   tableName: string,
   options: { timeToLive?: boolean } = {},
 ): TableV2 {
-  const { partitionKey, sortKey, weekIndex } = CELEBRITY_TABLE;
+  const { partitionKey, sortKey } = CELEBRITY_TABLE;
   return new TableV2(scope, id, {
     tableName,
     partitionKey: toAttribute(partitionKey),
     sortKey: toAttribute(sortKey),
     billing: toBilling(CELEBRITY_TABLE.billingMode),
     dynamoStream: toStreamViewType(CELEBRITY_TABLE.streamViewType),
-    globalSecondaryIndexes: [
-      {
-        indexName: weekIndex.name,
-        partitionKey: toAttribute(weekIndex.partitionKey),
-        sortKey: toAttribute(weekIndex.sortKey),
-        projectionType: ProjectionType[weekIndex.projectionType],
-      },
-    ],
+    globalSecondaryIndexes: CELEBRITY_TABLE_INDEXES.map((index) => ({
+      indexName: index.name,
+      partitionKey: toAttribute(index.partitionKey),
+      sortKey: toAttribute(index.sortKey),
+      projectionType: ProjectionType[index.projectionType],
+    })),
     ...(options.timeToLive ? { timeToLiveAttribute: CELEBRITY_TABLE.timeToLiveAttribute } : {}),
     ...DURABLE_TABLE,
   });

@@ -1,12 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type CelebrityItem, DEFAULT_TABLE_NAME } from '@celebrity-pipeline/core';
 import {
-  type CelebrityItem,
   createDocumentClient,
   createRunLedger,
-  DEFAULT_TABLE_NAME,
   listWeekItems,
   type RunLedger,
-} from '@celebrity-pipeline/core';
+} from '@celebrity-pipeline/core/dynamodb';
 import {
   createDeadLetterQueue,
   createInvocationLog,

@@ -1,12 +1,6 @@
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
-import {
-  CELEBRITY_TABLE,
-  type CelebrityItem,
-  type LedgerRun,
-  OBSERVATION_ENTITY,
-  SOURCES,
-  tableShapeProblems,
-} from '@celebrity-pipeline/core';
+import { CELEBRITY_TABLE, type CelebrityItem, OBSERVATION_ENTITY, SOURCES } from '@celebrity-pipeline/core';
+import { type LedgerRun, tableShapeProblems } from '@celebrity-pipeline/core/dynamodb';
 import { buildWeekReport, type Check, type InvocationRecord } from '@celebrity-pipeline/local-runtime';
 import {
   matchesStreamFilters,

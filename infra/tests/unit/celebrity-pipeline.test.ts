@@ -49,7 +49,7 @@ beforeAll(() => {
 afterAll(() => synthesized?.cleanup());
 
 describe('observation table', () => {
-  it('is on-demand with pk/sk, a NEW_AND_OLD_IMAGES stream, the week index and PITR', () => {
+  it('is on-demand with pk/sk, a NEW_AND_OLD_IMAGES stream, the week and ranking indexes and PITR', () => {
     synthesized.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       TableName: 'celebrity-database',
       BillingMode: 'PAY_PER_REQUEST',
@@ -67,7 +67,19 @@ describe('observation table', () => {
           ],
           Projection: { ProjectionType: 'ALL' },
         },
+        {
+          IndexName: 'ranking-index',
+          KeySchema: [
+            { AttributeName: 'summary_week', KeyType: 'HASH' },
+            { AttributeName: 'score', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
       ],
+      AttributeDefinitions: Match.arrayWith([
+        { AttributeName: 'summary_week', AttributeType: 'S' },
+        { AttributeName: 'score', AttributeType: 'N' },
+      ]),
       Replicas: [
         Match.objectLike({
           PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },

@@ -12,16 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { startDynamoDbLocal } from '@celebrity-pipeline/dynamodb-local';
-import {
-  buildItem,
-  type CelebrityItem,
-  createDocumentClient,
-  createItemWriter,
-  createTableInput,
-  type IsoWeek,
-  SOURCES,
-  type Source,
-} from '../src/index.js';
+import { createDocumentClient, createItemWriter, createTableInput } from '../src/dynamodb/index.js';
+import { buildItem, type CelebrityItem, type IsoWeek, SOURCES, type Source } from '../src/index.js';
 
 const itemCount = Number(process.env.WRITER_BENCH_ITEMS ?? 1_000);
 const rounds = Number(process.env.WRITER_BENCH_ROUNDS ?? 5);

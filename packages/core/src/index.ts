@@ -8,22 +8,19 @@ export {
   parseCelebrityListJson,
 } from './celebrity.js';
 export {
-  createDocumentClient,
-  DEFAULT_SDK_MAX_ATTEMPTS,
-  DOCUMENT_CLIENT_TRANSLATE_CONFIG,
-  type DocumentClientOptions,
-} from './document-client.js';
+  type CelebrityScore,
+  celebrityScore,
+  SCORE_FORMULA_VERSION,
+  SCORE_SOURCE_SHARES,
+  type ScoreInput,
+  SENTIMENT_INFLUENCE,
+} from './celebrity-score.js';
 export {
-  createItemWriter,
-  DYNAMODB_BATCH_LIMITS,
   ENRICHMENT_ATTRIBUTES,
   type Enrichment,
   EnrichmentSchema,
   type EnrichOutcome,
-  type ItemWriter,
-  type ItemWriterOptions,
-  type PutItemsResult,
-} from './dynamodb-writer.js';
+} from './enrichment.js';
 export { CoreError, TableShapeError, ValidationError, WriteError } from './errors.js';
 export {
   collectedWeekAt,
@@ -71,23 +68,6 @@ export {
   WEEKLY_SCHEDULE,
 } from './orchestration.js';
 export {
-  DYNAMODB_RETRY_POLICY,
-  isRetryableDynamoDbError,
-  PendingWorkError,
-  type RetryPolicy,
-  retryDynamoDb,
-} from './retry-policy.js';
-export {
-  createRunLedger,
-  type InvalidLedgerRecord,
-  type LedgerRun,
-  type ListRunsOptions,
-  RUN_SUMMARY_ENTITY,
-  type RunLedger,
-  type RunLedgerOptions,
-  runLedgerKey,
-} from './run-ledger.js';
-export {
   type CelebrityFailure,
   CelebrityFailureSchema,
   type RunSummary,
@@ -108,21 +88,22 @@ export {
   type Source,
 } from './sources.js';
 export {
-  assertTableShape,
   CELEBRITY_TABLE,
-  createRunLedgerTableInput,
-  createTableInput,
+  CELEBRITY_TABLE_INDEXES,
+  type CelebrityTableIndex,
   DEFAULT_TABLE_NAME,
   itemExpiresAt,
   RUN_LEDGER_TABLE,
-  tableShapeProblems,
 } from './table-definition.js';
 export {
-  type InvalidStoredItem,
-  type ListWeekItemsOptions,
-  listWeekItems,
-  type WeekItems,
-} from './week-reader.js';
+  buildWeekSummaries,
+  parseWeekSummary,
+  WEEK_SUMMARY_ENTITY,
+  WEEK_SUMMARY_SCHEMA_VERSION,
+  type WeekSummary,
+  WeekSummarySchema,
+  weekSummaryKey,
+} from './week-summary.js';
 export {
   computeWeight,
   signalStrength,

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Celebrity } from './celebrity.js';
 import { ValidationError } from './errors.js';
 import { type IsoWeek, parseIsoWeek } from './iso-week.js';
 import { itemKey } from './keys.js';
+import { sha256Hex } from './sha256.js';
 import type { Source } from './sources.js';
 import { CELEBRITY_TABLE } from './table-definition.js';
 import { formatZodIssues } from './zod-issues.js';
@@ -159,7 +159,7 @@ export function contentHash(parts: {
   signals: unknown;
   texts: ItemText[];
 }): string {
-  return createHash('sha256').update(canonicalJson(parts)).digest('hex');
+  return sha256Hex(canonicalJson(parts));
 }
 
 /** JSON with object keys sorted, so equal values always serialise equally. */

@@ -1,5 +1,3 @@
-import type { CreateTableCommandInput, TableDescription } from '@aws-sdk/client-dynamodb';
-import { TableShapeError } from './errors.js';
 import { type IsoWeek, weekWindow } from './iso-week.js';
 
 /** Default table name, as the spec names it. */
@@ -23,6 +21,16 @@ export const CELEBRITY_TABLE = {
     projectionType: 'ALL',
   },
   /**
+   * The celebrity-week summaries of one week by score: top-N is a Query (descending, `Limit` N), not a scan.
+   * Sparse: only summaries carry `summary_week`.
+   */
+  rankingIndex: {
+    name: 'ranking-index',
+    partitionKey: { name: 'summary_week', type: 'S' },
+    sortKey: { name: 'score', type: 'N' },
+    projectionType: 'ALL',
+  },
+  /**
    * DynamoDB TTL attribute (epoch seconds). Written only when a retention is configured (`RETAIN_WEEKS`,
    * the construct's `retainWeeks`); items without it never expire. DynamoDB Local ignores TTL.
    */
@@ -43,6 +51,12 @@ export function itemExpiresAt(week: IsoWeek, retainWeeks: number): number {
   return Math.floor(weekWindow(week).end.getTime() / 1_000) + retainWeeks * WEEK_SECONDS;
 }
 
+/** The global secondary indexes of {@link CELEBRITY_TABLE}, in creation order. */
+export const CELEBRITY_TABLE_INDEXES = [CELEBRITY_TABLE.weekIndex, CELEBRITY_TABLE.rankingIndex] as const;
+
+/** One of {@link CELEBRITY_TABLE_INDEXES}. */
+export type CelebrityTableIndex = (typeof CELEBRITY_TABLE_INDEXES)[number];
+
 /**
  * The run ledger: one item per (run, source) with its `RunSummary`, so `status` works locally and on
  * AWS. A table of its own keeps the observation table (and its stream) to observations only.
@@ -53,77 +67,3 @@ export const RUN_LEDGER_TABLE = {
   sortKey: { name: 'sk', type: 'S' },
   billingMode: 'PAY_PER_REQUEST',
 } as const;
-
-/** CreateTable input for {@link RUN_LEDGER_TABLE} under `tableName`. */
-export function createRunLedgerTableInput(tableName: string = RUN_LEDGER_TABLE.defaultName): CreateTableCommandInput {
-  const { partitionKey, sortKey } = RUN_LEDGER_TABLE;
-  return {
-    TableName: tableName,
-    BillingMode: RUN_LEDGER_TABLE.billingMode,
-    AttributeDefinitions: [
-      { AttributeName: partitionKey.name, AttributeType: partitionKey.type },
-      { AttributeName: sortKey.name, AttributeType: sortKey.type },
-    ],
-    KeySchema: [
-      { AttributeName: partitionKey.name, KeyType: 'HASH' },
-      { AttributeName: sortKey.name, KeyType: 'RANGE' },
-    ],
-  };
-}
-
-/** CreateTable input for {@link CELEBRITY_TABLE} under `tableName`. */
-export function createTableInput(tableName: string = DEFAULT_TABLE_NAME): CreateTableCommandInput {
-  const { partitionKey, sortKey, weekIndex } = CELEBRITY_TABLE;
-  return {
-    TableName: tableName,
-    BillingMode: CELEBRITY_TABLE.billingMode,
-    AttributeDefinitions: [
-      { AttributeName: partitionKey.name, AttributeType: partitionKey.type },
-      { AttributeName: sortKey.name, AttributeType: sortKey.type },
-      { AttributeName: weekIndex.partitionKey.name, AttributeType: weekIndex.partitionKey.type },
-    ],
-    KeySchema: [
-      { AttributeName: partitionKey.name, KeyType: 'HASH' },
-      { AttributeName: sortKey.name, KeyType: 'RANGE' },
-    ],
-    GlobalSecondaryIndexes: [
-      {
-        IndexName: weekIndex.name,
-        KeySchema: [
-          { AttributeName: weekIndex.partitionKey.name, KeyType: 'HASH' },
-          { AttributeName: weekIndex.sortKey.name, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: weekIndex.projectionType },
-      },
-    ],
-    StreamSpecification: { StreamEnabled: true, StreamViewType: CELEBRITY_TABLE.streamViewType },
-  };
-}
-
-/** Lists how an existing table differs from {@link CELEBRITY_TABLE}; empty when it matches. */
-export function tableShapeProblems(description: TableDescription): string[] {
-  const problems: string[] = [];
-  const keyOf = (type: 'HASH' | 'RANGE') => description.KeySchema?.find((key) => key.KeyType === type)?.AttributeName;
-  const { partitionKey, sortKey, weekIndex, streamViewType } = CELEBRITY_TABLE;
-  if (keyOf('HASH') !== partitionKey.name) {
-    problems.push(`partition key is \`${keyOf('HASH') ?? 'missing'}\`, expected \`${partitionKey.name}\``);
-  }
-  if (keyOf('RANGE') !== sortKey.name) {
-    problems.push(`sort key is \`${keyOf('RANGE') ?? 'missing'}\`, expected \`${sortKey.name}\``);
-  }
-  const stream = description.StreamSpecification;
-  if (!stream?.StreamEnabled) problems.push('stream is disabled, expected a stream');
-  else if (stream.StreamViewType !== streamViewType) {
-    problems.push(`stream view type is ${stream.StreamViewType}, expected ${streamViewType}`);
-  }
-  if (!description.GlobalSecondaryIndexes?.some((index) => index.IndexName === weekIndex.name)) {
-    problems.push(`global secondary index \`${weekIndex.name}\` is missing`);
-  }
-  return problems;
-}
-
-/** @throws TableShapeError when the table does not match {@link CELEBRITY_TABLE}. */
-export function assertTableShape(description: TableDescription): void {
-  const problems = tableShapeProblems(description);
-  if (problems.length > 0) throw new TableShapeError(description.TableName ?? 'unknown', problems);
-}

@@ -5,14 +5,17 @@ import {
   type DynamoDBClient,
   ResourceNotFoundException,
   type TableDescription,
+  UpdateTableCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
+import { DEFAULT_TABLE_NAME } from '@celebrity-pipeline/core';
 import {
+  addIndexInput,
   assertTableShape,
   createRunLedgerTableInput,
   createTableInput,
-  DEFAULT_TABLE_NAME,
-} from '@celebrity-pipeline/core';
+  missingIndexes,
+} from '@celebrity-pipeline/core/dynamodb';
 import { StateTableShapeError, StreamMissingError } from './errors.js';
 
 /** The three tables of a local deployment: observations, run ledger, local state (checkpoints + DLQ). */
@@ -73,17 +76,22 @@ export async function describeTableIfExists(
 export interface EnsuredTables {
   streamArn: string;
   created: string[];
+  /** Indexes added to an existing observation table created before they were defined (e.g. `ranking-index`). */
+  indexesAdded: string[];
 }
 
 /**
  * Creates the missing tables from core's definitions. Every existing table is checked first, so a table in
- * the wrong shape stops the run before anything is created or written.
+ * the wrong shape stops the run before anything is created or written. A persistent observation table that
+ * only lacks an index added since it was created (e.g. `ranking-index`) gets it with UpdateTable (DynamoDB
+ * backfills it from the stored items); any other difference stops the run.
  * @throws TableShapeError (core) for a wrong observation table; StateTableShapeError for the other two.
  */
 export async function ensureLocalTables(client: DynamoDBClient, names: LocalTableNames): Promise<EnsuredTables> {
-  const [items, runLedger, state] = await Promise.all(
+  const [existingItems, runLedger, state] = await Promise.all(
     [names.items, names.runLedger, names.state].map((tableName) => describeTableIfExists(client, tableName)),
   );
+  const { description: items, indexesAdded } = await addMissingIndexes(client, names.items, existingItems);
   if (items) assertTableShape(items);
   for (const [description, tableName] of [
     [runLedger, names.runLedger],
@@ -99,10 +107,45 @@ export async function ensureLocalTables(client: DynamoDBClient, names: LocalTabl
   await Promise.all(missing.map((input) => createAndWait(client, input)));
   const streamArn = (await describeTableIfExists(client, names.items))?.LatestStreamArn;
   if (!streamArn) throw new StreamMissingError(names.items);
-  return { streamArn, created: missing.map((input) => input.TableName ?? '') };
+  return { streamArn, created: missing.map((input) => input.TableName ?? ''), indexesAdded };
+}
+
+async function addMissingIndexes(
+  client: DynamoDBClient,
+  tableName: string,
+  description: TableDescription | undefined,
+): Promise<{ description: TableDescription | undefined; indexesAdded: string[] }> {
+  const missing = description ? missingIndexes(description) : [];
+  // DynamoDB creates one index per UpdateTable call, and the table must be ACTIVE between calls.
+  for (const index of missing) {
+    await client.send(new UpdateTableCommand(addIndexInput(tableName, index)));
+    await waitUntilIndexesActive(client, tableName);
+  }
+  if (missing.length === 0) return { description, indexesAdded: [] };
+  return {
+    description: await describeTableIfExists(client, tableName),
+    indexesAdded: missing.map((index) => index.name),
+  };
 }
 
 async function createAndWait(client: DynamoDBClient, input: CreateTableCommandInput): Promise<void> {
   await client.send(new CreateTableCommand(input));
   await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1 }, { TableName: input.TableName });
+}
+
+const INDEX_WAIT = { timeoutMs: 120_000, pollMs: 250 } as const;
+
+async function waitUntilIndexesActive(client: DynamoDBClient, tableName: string): Promise<void> {
+  const deadline = Date.now() + INDEX_WAIT.timeoutMs;
+  for (;;) {
+    const table = await describeTableIfExists(client, tableName);
+    const isActive =
+      table?.TableStatus === 'ACTIVE' &&
+      (table.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === 'ACTIVE');
+    if (isActive) return;
+    if (Date.now() > deadline) {
+      throw new Error(`Table \`${tableName}\`: its new index is not ACTIVE after ${INDEX_WAIT.timeoutMs / 1000} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, INDEX_WAIT.pollMs));
+  }
 }

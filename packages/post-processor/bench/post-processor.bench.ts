@@ -11,14 +11,12 @@ import {
   buildItem,
   type CelebrityItem,
   computeWeight,
-  createDocumentClient,
-  createItemWriter,
-  createTableInput,
   type Observation,
   SOURCES,
   type Source,
   scoreSentiment,
 } from '@celebrity-pipeline/core';
+import { createDocumentClient, createItemWriter, createTableInput } from '@celebrity-pipeline/core/dynamodb';
 import { startDynamoDbLocal } from '@celebrity-pipeline/dynamodb-local';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import type { DynamoDBRecord } from 'aws-lambda';

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { createDocumentClient, POST_PROCESSOR_FUNCTION_NAME } from '@celebrity-pipeline/core';
+import { POST_PROCESSOR_FUNCTION_NAME } from '@celebrity-pipeline/core';
+import { createDocumentClient } from '@celebrity-pipeline/core/dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { readPostProcessorConfig } from './config.js';
 import { createPostProcessor, type PostProcessor } from './post-processor.js';

@@ -4,13 +4,12 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   type CelebrityItem,
-  createItemWriter,
   type Enrichment,
   type EnrichOutcome,
   formatItemKey,
-  type ItemWriter,
   POST_PROCESSOR_FUNCTION_NAME,
 } from '@celebrity-pipeline/core';
+import { createItemWriter, type ItemWriter } from '@celebrity-pipeline/core/dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { DEFAULT_METRICS_NAMESPACE, publishBatchMetrics } from './batch-metrics.js';
 import { type BatchTally, countOutcome, createBatchTally, type RecordOutcome } from './batch-tally.js';

@@ -1,11 +1,5 @@
-import {
-  type CelebrityList,
-  createDocumentClient,
-  createItemWriter,
-  createRunLedger,
-  type RunSummary,
-  type Source,
-} from '@celebrity-pipeline/core';
+import type { CelebrityList, RunSummary, Source } from '@celebrity-pipeline/core';
+import { createDocumentClient, createItemWriter, createRunLedger } from '@celebrity-pipeline/core/dynamodb';
 import { type CelebrityListClients, isRemoteCelebrityList, loadCelebrityList } from './celebrity-list-location.js';
 import { type RunDependencies, runScraper } from './run-scraper.js';
 import { parseScheduledEvent } from './scheduled-event.js';

@@ -6,14 +6,13 @@ import {
   type CelebrityFailure,
   type CelebrityItem,
   type CelebrityList,
-  type ItemWriter,
   isoWeekOf,
   itemExpiresAt,
-  type RunLedger,
   type RunSummary,
   type ScheduledEvent,
   type Source,
 } from '@celebrity-pipeline/core';
+import type { ItemWriter, RunLedger } from '@celebrity-pipeline/core/dynamodb';
 import type { AxiosInstance } from 'axios';
 import { FailureThresholdError, isRetryable, MissingCredentialsError } from './errors.js';
 import { createHttpClient, type HttpClient } from './http-client.js';

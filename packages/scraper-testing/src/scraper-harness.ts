@@ -1,14 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
-import {
-  type CelebrityList,
-  createDocumentClient,
-  createItemWriter,
-  createTableInput,
-  type RunSummary,
-  type Source,
-  scheduledEvent,
-} from '@celebrity-pipeline/core';
+import { type CelebrityList, type RunSummary, type Source, scheduledEvent } from '@celebrity-pipeline/core';
+import { createDocumentClient, createItemWriter, createTableInput } from '@celebrity-pipeline/core/dynamodb';
 import { type ReplayServer, startReplayServer } from '@celebrity-pipeline/fixtures';
 import {
   type CreateScraper,

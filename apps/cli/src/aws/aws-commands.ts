@@ -12,15 +12,13 @@ import {
 } from '@aws-sdk/client-sqs';
 import { loadCelebrities } from '@celebrity-pipeline/celebrities';
 import {
-  createDocumentClient,
-  createRunLedger,
   DEFAULT_STACK_NAME,
-  listWeekItems,
   SOURCES,
   STACK_OUTPUT_KEYS,
   scheduledEvent,
   WEEKLY_SCHEDULE,
 } from '@celebrity-pipeline/core';
+import { createDocumentClient, createRunLedger, listWeekItems } from '@celebrity-pipeline/core/dynamodb';
 import { type Check, describeTableIfExists } from '@celebrity-pipeline/local-runtime';
 import { STREAM_FILTER_PATTERNS, STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
 import type { ReportDeadLetter } from '@celebrity-pipeline/report';

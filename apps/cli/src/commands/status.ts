@@ -1,4 +1,5 @@
-import { type CelebrityItem, isEnriched, type LedgerRun } from '@celebrity-pipeline/core';
+import { type CelebrityItem, isEnriched } from '@celebrity-pipeline/core';
+import type { LedgerRun } from '@celebrity-pipeline/core/dynamodb';
 import { describeTableIfExists } from '@celebrity-pipeline/local-runtime';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
 import { type DatabaseFlags, openLocalContext } from '../local-context.js';

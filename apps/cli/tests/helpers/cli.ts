@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type CelebrityItem, createDocumentClient, listWeekItems } from '@celebrity-pipeline/core';
+import type { CelebrityItem } from '@celebrity-pipeline/core';
+import { createDocumentClient, listWeekItems } from '@celebrity-pipeline/core/dynamodb';
 import { localDynamoDbClient, uniqueTableName } from '@celebrity-pipeline/testing';
 import type { CommandIo } from '../../src/command-io.js';
 import { main, type ProgramDependencies } from '../../src/program.js';

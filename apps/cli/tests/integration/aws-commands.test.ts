@@ -2,7 +2,8 @@ import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-clo
 import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
 import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { createRunLedgerTableInput, createTableInput, WEEKLY_SCHEDULE } from '@celebrity-pipeline/core';
+import { WEEKLY_SCHEDULE } from '@celebrity-pipeline/core';
+import { createRunLedgerTableInput, createTableInput } from '@celebrity-pipeline/core/dynamodb';
 import { STREAM_FILTER_PATTERNS } from '@celebrity-pipeline/post-processor';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { mockClient } from 'aws-sdk-client-mock';

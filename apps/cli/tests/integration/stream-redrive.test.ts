@@ -1,5 +1,6 @@
 import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
-import { buildItem, createDocumentClient, createItemWriter, isEnriched } from '@celebrity-pipeline/core';
+import { buildItem, isEnriched } from '@celebrity-pipeline/core';
+import { createDocumentClient, createItemWriter } from '@celebrity-pipeline/core/dynamodb';
 import {
   createCheckpointStore,
   createDeadLetterQueue,

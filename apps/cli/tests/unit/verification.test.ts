@@ -1,4 +1,5 @@
-import type { LedgerRun, RunSummary, Source } from '@celebrity-pipeline/core';
+import type { RunSummary, Source } from '@celebrity-pipeline/core';
+import type { LedgerRun } from '@celebrity-pipeline/core/dynamodb';
 import type { InvocationRecord } from '@celebrity-pipeline/local-runtime';
 import { describe, expect, it } from 'vitest';
 import { parallelStartCheck, verdictLine } from '../../src/verification.js';

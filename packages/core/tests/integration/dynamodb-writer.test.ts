@@ -2,16 +2,12 @@ import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
-  buildItem,
-  type CelebrityItem,
   createDocumentClient,
   createItemWriter,
   createTableInput,
-  formatItemKey,
   type RetryPolicy,
-  ValidationError,
-  WriteError,
-} from '../../src/index.js';
+} from '../../src/dynamodb/index.js';
+import { buildItem, type CelebrityItem, formatItemKey, ValidationError, WriteError } from '../../src/index.js';
 import {
   countSuccessfulCalls,
   fakeUnprocessedItems,

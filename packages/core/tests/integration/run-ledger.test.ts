@@ -5,10 +5,9 @@ import {
   createDocumentClient,
   createRunLedger,
   createRunLedgerTableInput,
-  type RunSummary,
   runLedgerKey,
-  ValidationError,
-} from '../../src/index.js';
+} from '../../src/dynamodb/index.js';
+import { type RunSummary, ValidationError } from '../../src/index.js';
 
 function summary(overrides: Partial<RunSummary> = {}): RunSummary {
   return {

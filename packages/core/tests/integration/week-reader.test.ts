@@ -1,14 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  createDocumentClient,
-  createItemWriter,
-  createTableInput,
-  formatItemKey,
-  listWeekItems,
-  ValidationError,
-} from '../../src/index.js';
+import { createDocumentClient, createItemWriter, createTableInput, listWeekItems } from '../../src/dynamodb/index.js';
+import { formatItemKey, ValidationError } from '../../src/index.js';
 import { weekItems } from '../helpers/items.js';
 
 describe('listWeekItems on DynamoDB Local', () => {

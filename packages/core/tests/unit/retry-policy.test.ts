@@ -4,7 +4,12 @@ import {
   ThrottlingException,
 } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { DYNAMODB_RETRY_POLICY, isRetryableDynamoDbError, PendingWorkError, retryDynamoDb } from '../../src/index.js';
+import {
+  DYNAMODB_RETRY_POLICY,
+  isRetryableDynamoDbError,
+  PendingWorkError,
+  retryDynamoDb,
+} from '../../src/dynamodb/index.js';
 
 const FAST = { ...DYNAMODB_RETRY_POLICY, minTimeout: 1, maxTimeout: 2 };
 

@@ -1,5 +1,12 @@
-import { CreateTableCommand, DeleteTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
-import { createTableInput, TableShapeError } from '@celebrity-pipeline/core';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  PutItemCommand,
+  QueryCommand,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+import { CELEBRITY_TABLE, TableShapeError } from '@celebrity-pipeline/core';
+import { createTableInput, missingIndexes } from '@celebrity-pipeline/core/dynamodb';
 import { uniqueTableName } from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type LocalClients, localClients } from '../../src/local-database.js';
@@ -17,9 +24,54 @@ describe('ensureLocalTables', () => {
     const first = await ensureLocalTables(clients.dynamodb, names);
     expect(first.created).toEqual([names.items, names.runLedger, names.state]);
     const again = await ensureLocalTables(clients.dynamodb, names);
-    expect(again).toEqual({ streamArn: first.streamArn, created: [] });
+    expect(again).toEqual({ streamArn: first.streamArn, created: [], indexesAdded: [] });
     const items = await describeTableIfExists(clients.dynamodb, names.items);
     expect(items?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+  });
+
+  it('adds the ranking index to a persistent table created before it, keeping the stored items', async () => {
+    const names = localTableNames(uniqueTableName('old'));
+    const current = createTableInput(names.items);
+    await clients.dynamodb.send(
+      new CreateTableCommand({
+        ...current,
+        AttributeDefinitions: current.AttributeDefinitions?.filter(
+          (definition) => !['summary_week', 'score'].includes(definition.AttributeName ?? ''),
+        ),
+        GlobalSecondaryIndexes: current.GlobalSecondaryIndexes?.filter(
+          (index) => index.IndexName !== CELEBRITY_TABLE.rankingIndex.name,
+        ),
+      }),
+    );
+    await waitUntilTableExists({ client: clients.dynamodb, maxWaitTime: 30 }, { TableName: names.items });
+    await clients.dynamodb.send(
+      new PutItemCommand({
+        TableName: names.items,
+        Item: {
+          pk: { S: 'CELEBRITY#a' },
+          sk: { S: 'WEEK#2026-W47#SUMMARY' },
+          summary_week: { S: '2026-W47' },
+          score: { N: '0.5' },
+        },
+      }),
+    );
+    const ensured = await ensureLocalTables(clients.dynamodb, names);
+    expect(ensured.indexesAdded).toEqual(['ranking-index']);
+    const items = await describeTableIfExists(clients.dynamodb, names.items);
+    expect(missingIndexes(items ?? {})).toEqual([]);
+    const ranked = await clients.dynamodb.send(
+      new QueryCommand({
+        TableName: names.items,
+        IndexName: CELEBRITY_TABLE.rankingIndex.name,
+        KeyConditionExpression: 'summary_week = :week',
+        ExpressionAttributeValues: { ':week': { S: '2026-W47' } },
+      }),
+    );
+    expect(ranked.Items?.map((item) => item.pk?.S)).toEqual(['CELEBRITY#a']);
+    expect((await ensureLocalTables(clients.dynamodb, names)).indexesAdded).toEqual([]);
+    for (const table of [names.items, names.runLedger, names.state]) {
+      await clients.dynamodb.send(new DeleteTableCommand({ TableName: table }));
+    }
   });
 
   it('refuses an observation table in the wrong shape and creates nothing', async () => {

@@ -1,13 +1,5 @@
-import {
-  buildItem,
-  type Celebrity,
-  createDocumentClient,
-  createItemWriter,
-  isEnriched,
-  listWeekItems,
-  type ScheduledEvent,
-  type Source,
-} from '@celebrity-pipeline/core';
+import { buildItem, type Celebrity, isEnriched, type ScheduledEvent, type Source } from '@celebrity-pipeline/core';
+import { createDocumentClient, createItemWriter, listWeekItems } from '@celebrity-pipeline/core/dynamodb';
 import { uniqueTableName } from '@celebrity-pipeline/testing';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient, createItemWriter, createTableInput } from '@celebrity-pipeline/core';
+import { createDocumentClient, createItemWriter, createTableInput } from '@celebrity-pipeline/core/dynamodb';
 import { createTestTable, LOCAL_CREDENTIALS, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';

@@ -3,13 +3,11 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type CelebrityItem,
   computeWeight,
-  createDocumentClient,
-  createItemWriter,
-  createTableInput,
   type Enrichment,
   scoreSentiment,
   WriteError,
 } from '@celebrity-pipeline/core';
+import { createDocumentClient, createItemWriter, createTableInput } from '@celebrity-pipeline/core/dynamodb';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

@@ -1,12 +1,7 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  createDocumentClient,
-  createItemWriter,
-  createTableInput,
-  parseItem,
-  SENTIMENT_LABELS,
-} from '@celebrity-pipeline/core';
+import { parseItem, SENTIMENT_LABELS } from '@celebrity-pipeline/core';
+import { createDocumentClient, createItemWriter, createTableInput } from '@celebrity-pipeline/core/dynamodb';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, describe, expect, inject, it } from 'vitest';

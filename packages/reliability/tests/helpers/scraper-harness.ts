@@ -1,16 +1,13 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
+import { type CelebrityList, type RunSummary, type Source, scheduledEvent } from '@celebrity-pipeline/core';
 import {
-  type CelebrityList,
   createDocumentClient,
   createItemWriter,
   createRunLedger,
   createRunLedgerTableInput,
   createTableInput,
-  type RunSummary,
-  type Source,
-  scheduledEvent,
-} from '@celebrity-pipeline/core';
+} from '@celebrity-pipeline/core/dynamodb';
 import { type ReplayServer, startReplayServer } from '@celebrity-pipeline/fixtures';
 import {
   type CreateScraper,

@@ -1,7 +1,8 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
-import { buildItem, type CelebrityItem, createItemWriter, isEnriched } from '@celebrity-pipeline/core';
+import { buildItem, type CelebrityItem, isEnriched } from '@celebrity-pipeline/core';
+import { createItemWriter } from '@celebrity-pipeline/core/dynamodb';
 import {
   createCheckpointStore,
   createDeadLetterQueue,

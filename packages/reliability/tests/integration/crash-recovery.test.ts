@@ -1,5 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient, formatItemKey, isEnriched, listWeekItems } from '@celebrity-pipeline/core';
+import { formatItemKey, isEnriched } from '@celebrity-pipeline/core';
+import { createDocumentClient, listWeekItems } from '@celebrity-pipeline/core/dynamodb';
 import { localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { describe, expect, inject, it } from 'vitest';
 import { isolatedTable, runCliBinary, spawnCliBinary } from '../helpers/cli-process.js';

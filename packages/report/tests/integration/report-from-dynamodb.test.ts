@@ -1,3 +1,4 @@
+import { SOURCES } from '@celebrity-pipeline/core';
 import {
   createDocumentClient,
   createItemWriter,
@@ -5,8 +6,7 @@ import {
   createRunLedgerTableInput,
   createTableInput,
   listWeekItems,
-  SOURCES,
-} from '@celebrity-pipeline/core';
+} from '@celebrity-pipeline/core/dynamodb';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { computeReportFigures, type ReportFigures } from '../../src/index.js';

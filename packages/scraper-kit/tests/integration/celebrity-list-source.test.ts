@@ -1,13 +1,8 @@
 import { GetObjectCommand, type GetObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  CELEBRITY_TABLE,
-  createDocumentClient,
-  createTableInput,
-  itemExpiresAt,
-  scheduledEvent,
-} from '@celebrity-pipeline/core';
+import { CELEBRITY_TABLE, itemExpiresAt, scheduledEvent } from '@celebrity-pipeline/core';
+import { createDocumentClient, createTableInput } from '@celebrity-pipeline/core/dynamodb';
 import { type ReplayServer, startReplayServer } from '@celebrity-pipeline/fixtures';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { mockClient } from 'aws-sdk-client-mock';

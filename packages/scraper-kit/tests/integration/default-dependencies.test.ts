@@ -1,13 +1,13 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { scheduledEvent } from '@celebrity-pipeline/core';
 import {
   createDocumentClient,
   createRunLedger,
   createRunLedgerTableInput,
   createTableInput,
-  scheduledEvent,
-} from '@celebrity-pipeline/core';
+} from '@celebrity-pipeline/core/dynamodb';
 import { startReplayServer } from '@celebrity-pipeline/fixtures';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

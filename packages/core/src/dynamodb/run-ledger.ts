@@ -1,11 +1,11 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { ValidationError, WriteError } from './errors.js';
-import { type IsoWeek, parseIsoWeek } from './iso-week.js';
-import type { ItemKey } from './keys.js';
+import { ValidationError, WriteError } from '../errors.js';
+import { type IsoWeek, parseIsoWeek } from '../iso-week.js';
+import type { ItemKey } from '../keys.js';
+import { type RunSummary, RunSummarySchema } from '../run-summary.js';
+import { SOURCES } from '../sources.js';
+import { formatZodIssues } from '../zod-issues.js';
 import { DYNAMODB_RETRY_POLICY, type RetryPolicy, retryDynamoDb } from './retry-policy.js';
-import { type RunSummary, RunSummarySchema } from './run-summary.js';
-import { SOURCES } from './sources.js';
-import { formatZodIssues } from './zod-issues.js';
 
 /** `entity` of run-ledger items. */
 export const RUN_SUMMARY_ENTITY = 'run-summary';

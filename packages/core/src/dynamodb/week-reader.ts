@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type IsoWeek, parseIsoWeek } from './iso-week.js';
-import { type CelebrityItem, CelebrityItemSchema } from './item.js';
+import { type IsoWeek, parseIsoWeek } from '../iso-week.js';
+import { type CelebrityItem, CelebrityItemSchema } from '../item.js';
+import { CELEBRITY_TABLE } from '../table-definition.js';
+import { formatZodIssues } from '../zod-issues.js';
 import { DYNAMODB_RETRY_POLICY, type RetryPolicy, retryDynamoDb } from './retry-policy.js';
-import { CELEBRITY_TABLE } from './table-definition.js';
-import { formatZodIssues } from './zod-issues.js';
 
 /** Options of {@link listWeekItems}. */
 export interface ListWeekItemsOptions {

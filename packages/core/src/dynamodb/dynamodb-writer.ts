@@ -5,10 +5,11 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
-import { ValidationError, WriteError } from './errors.js';
-import { type CelebrityItem, CelebrityItemSchema, SENTIMENT_LABELS, type SentimentLabel } from './item.js';
-import { formatItemKey, type ItemKey } from './keys.js';
+import { ENRICHMENT_ATTRIBUTES, type Enrichment, EnrichmentSchema, type EnrichOutcome } from '../enrichment.js';
+import { ValidationError, WriteError } from '../errors.js';
+import { type CelebrityItem, CelebrityItemSchema } from '../item.js';
+import { formatItemKey, type ItemKey } from '../keys.js';
+import { formatZodIssues } from '../zod-issues.js';
 import {
   DYNAMODB_RETRY_POLICY,
   isRetryableDynamoDbError,
@@ -16,20 +17,9 @@ import {
   type RetryPolicy,
   retryDynamoDb,
 } from './retry-policy.js';
-import { formatZodIssues } from './zod-issues.js';
 
 /** DynamoDB's per-call limits. */
 export const DYNAMODB_BATCH_LIMITS = { batchWriteItems: 25, batchGetKeys: 100 } as const;
-
-/** Attributes the post-processor owns; a replaced item never carries them over. */
-export const ENRICHMENT_ATTRIBUTES = [
-  'weight',
-  'sentiment',
-  'sentiment_score',
-  'processed_at',
-  'processor_version',
-  'enriched_hash',
-] as const;
 
 /** Options of {@link createItemWriter}. */
 export interface ItemWriterOptions {
@@ -53,29 +43,6 @@ export interface PutItemsResult {
   /** Calls repeated because of UnprocessedItems/UnprocessedKeys or throttling (for `RunSummary.requestsRetried`). */
   requestsRetried: number;
 }
-
-/** What the post-processor writes onto an item. */
-export const EnrichmentSchema = z
-  .object({
-    weight: z.number().min(0).max(1),
-    sentiment: z.enum(SENTIMENT_LABELS),
-    sentiment_score: z.number().min(-1).max(1),
-    processed_at: z.iso.datetime(),
-    processor_version: z.string().min(1),
-  })
-  .strict();
-
-/** Enrichment attributes; `enriched_hash` is added by the writer. */
-export interface Enrichment {
-  weight: number;
-  sentiment: SentimentLabel;
-  sentiment_score: number;
-  processed_at: string;
-  processor_version: string;
-}
-
-/** Outcome of {@link ItemWriter.enrich}. */
-export type EnrichOutcome = 'updated' | 'already-enriched' | 'stale' | 'missing';
 
 /** Idempotent writes of observation items and their enrichment. */
 export interface ItemWriter {
