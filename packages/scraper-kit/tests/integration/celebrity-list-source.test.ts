@@ -87,7 +87,10 @@ async function handlerOn(env: Record<string, string>) {
   return { run, scan, drop: table.drop };
 }
 
-describe('a celebrity list in S3 or SSM', () => {
+/** Each of these runs the handler against DynamoDB Local; a loaded machine needs more than the default. */
+const HANDLER_RUN_TIMEOUT_MS = 120_000;
+
+describe('a celebrity list in S3 or SSM', { timeout: HANDLER_RUN_TIMEOUT_MS }, () => {
   it('is read again at every run, so a changed object takes effect without a redeploy', async () => {
     s3.on(GetObjectCommand, { Bucket: 'lists', Key: 'celebrities.json' })
       .resolvesOnce(objectBody(listJson([{ id: 'tom-hanks', name: 'Tom Hanks', tmdbId: 31 }])))
@@ -142,7 +145,7 @@ describe('a celebrity list in S3 or SSM', () => {
   });
 });
 
-describe('RETAIN_WEEKS', () => {
+describe('RETAIN_WEEKS', { timeout: HANDLER_RUN_TIMEOUT_MS }, () => {
   it('writes the TTL attribute on every item of the run', async () => {
     const pipeline = await handlerOn({
       RETAIN_WEEKS: '12',
