@@ -4,6 +4,7 @@
 // 2. installs the workspace with the frozen lockfile when node_modules is missing or stale,
 // 3. optionally builds one package and its dependencies (`--build <name>`),
 // 4. runs the command after `--` with pnpm and node_modules/.bin on PATH, and exits with its status.
+// Steps 1-3 print to stderr only: stdout is the command's (`npm run --silent cli -- status --json | jq` works).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
@@ -20,6 +21,9 @@ const quietEnvironment = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   NPM_CONFIG_UPDATE_NOTIFIER: 'false',
 };
+
+/** Preparation (install, build) writes its output to stderr, so the command's stdout stays its own (`--json`). */
+const PREPARATION_STDIO = ['inherit', process.stderr.fd, 'inherit'];
 
 function fail(message) {
   process.stderr.write(`bootstrap: ${message}\n`);
@@ -58,7 +62,7 @@ function ensurePnpm(version, environment) {
   const install = spawnSync(
     'npm',
     ['install', '--prefix', toolsDir, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `pnpm@${version}`],
-    { stdio: 'inherit', env: environment },
+    { stdio: PREPARATION_STDIO, env: environment },
   );
   if (install.status !== 0 || versionOf(join(localBin, 'pnpm'), environment) !== version) {
     fail(`could not install pnpm@${version} with npm (exit ${install.status})`);
@@ -73,8 +77,8 @@ function isInstallCurrent() {
   return statSync(marker).mtimeMs >= statSync(lockfile).mtimeMs;
 }
 
-function run(command, args, environment) {
-  const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, env: environment });
+function run(command, args, environment, stdio = 'inherit') {
+  const result = spawnSync(command, args, { stdio, cwd: root, env: environment });
   if (result.error) fail(`could not start ${command}: ${result.error.message}`);
   return result.status ?? (result.signal ? 128 : 1);
 }
@@ -86,7 +90,7 @@ const pathEntries = [join(root, 'node_modules', '.bin'), pnpmDirectory, environm
 environment.PATH = pathEntries.join(delimiter);
 
 if (!isInstallCurrent()) {
-  const status = run('pnpm', ['install', '--frozen-lockfile'], environment);
+  const status = run('pnpm', ['install', '--frozen-lockfile'], environment, PREPARATION_STDIO);
   if (status !== 0) fail(`pnpm install --frozen-lockfile failed (exit ${status})`);
 }
 if (buildTarget) {
@@ -94,6 +98,7 @@ if (buildTarget) {
     'pnpm',
     ['turbo', 'run', 'build', `--filter=${buildTarget}...`, '--output-logs=errors-only', '--log-prefix=none'],
     environment,
+    PREPARATION_STDIO,
   );
   if (status !== 0) fail(`building ${buildTarget} failed (exit ${status})`);
 }

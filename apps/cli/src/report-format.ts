@@ -1,4 +1,5 @@
-import type { Check, WeekReport } from '@celebrity-pipeline/local-runtime';
+import { type Check, MAXIMUM_UNENRICHED_ITEMS } from '@celebrity-pipeline/core';
+import type { WeekReport } from '@celebrity-pipeline/local-runtime';
 
 const seconds = (milliseconds: number) => `${(milliseconds / 1_000).toFixed(1)} s`;
 
@@ -19,7 +20,7 @@ export function formatWeekReport(report: WeekReport): string[] {
     `Week ${report.week}`,
     `  items written        ${report.written} (expected ${report.expectedItems})`,
     `  enriched             ${report.enriched} (expected ${report.expectedItems})`,
-    `  un-enriched          ${report.unenriched} (must be < 10)`,
+    `  un-enriched          ${report.unenriched} (must be < ${MAXIMUM_UNENRICHED_ITEMS})`,
     `  dead-lettered        ${report.deadLettered}`,
     `  weight               ${weight}`,
     `  sentiment            ${sentiment}`,

@@ -29,63 +29,68 @@ export interface EmojibaseEntry {
 /** VADER's emoji lexicon follows Emoji 11.0; later emoji are not in it. */
 export const VADER_EMOJI_VERSION_CUTOFF = 11;
 
-/** Names in VADER 3.3.2's `emoji_utf8_lexicon.txt` that CLDR changed later (emojibase label in the comment). */
-export const VADER_NAME_CORRECTIONS: Readonly<Record<string, string>> = {
-  '🥰': 'smiling face with 3 hearts', // smiling face with hearts
-  '🤗': 'hugging face', // smiling face with open hands
-  '😵': 'dizzy face', // face with crossed-out eyes
-  '😡': 'pouting face', // enraged face
-  '🤖': 'robot face', // robot
-  '😺': 'grinning cat face', // grinning cat
-  '😸': 'grinning cat face with smiling eyes', // grinning cat with smiling eyes
-  '😹': 'cat face with tears of joy', // cat with tears of joy
-  '😻': 'smiling cat face with heart-eyes', // smiling cat with heart-eyes
-  '😼': 'cat face with wry smile', // cat with wry smile
-  '😽': 'kissing cat face', // kissing cat
-  '🙀': 'weary cat face', // weary cat
-  '😿': 'crying cat face', // crying cat
-  '😾': 'pouting cat face', // pouting cat
-  '🧑': 'adult', // person
-  '🧓': 'older adult', // older person
-  '👲': 'man with Chinese cap', // person with skullcap
-  '🧔': 'bearded person', // person: beard
-  '👱': 'blond-haired person', // person: blond hair
-  '🤵': 'man in tuxedo', // person in tuxedo
-  '👰': 'bride with veil', // person with veil
-  '🕴': 'man in suit levitating', // person in suit levitating
-  '👫': 'man and woman holding hands', // woman and man holding hands
-  '👬': 'two men holding hands', // men holding hands
-  '👭': 'two women holding hands', // women holding hands
-  '🦰': 'red-haired', // red hair
-  '🦱': 'curly-haired', // curly hair
-  '🦳': 'white-haired', // white hair
-  '❣': 'heavy heart exclamation', // heart exclamation
-  '💤': 'zzz', // ZZZ
-  '🎒': 'school backpack', // backpack
-  '🥿': 'woman’s flat shoe', // flat shoe
-  '🐺': 'wolf face', // wolf
-  '🦊': 'fox face', // fox
-  '🦁': 'lion face', // lion
-  '🦄': 'unicorn face', // unicorn
-  '🐹': 'hamster face', // hamster
-  '🐻': 'bear face', // bear
-  '🐼': 'panda face', // panda
-  '🐸': 'frog face', // frog
-  '🧱': 'bricks', // brick
-  '🎯': 'direct hit', // bullseye
-  '🧩': 'jigsaw', // puzzle piece
-  '🔫': 'pistol', // water pistol
-  '💻': 'laptop computer', // laptop
-  '⭕': 'heavy large circle', // hollow red circle
-  '✅': 'white heavy check mark', // check mark button
-  '☑': 'ballot box with check', // check box with check
-  '✔': 'heavy check mark', // check mark
-  '✖': 'heavy multiplication x', // multiply
-  '➕': 'heavy plus sign', // plus
-  '➖': 'heavy minus sign', // minus
-  '➗': 'heavy division sign', // divide
-  '❓': 'question mark', // red question mark
-  '❗': 'exclamation mark', // red exclamation mark
+/**
+ * Names in VADER 3.3.2's `emoji_utf8_lexicon.txt` that CLDR changed later. Each cites the line of that file it
+ * restores (`lexiconLine`, 1-based: the line reads `<emoji>\t<name>`; the file has not changed since emoji support
+ * was added in commit b16e5f2 of github.com/cjhutto/vaderSentiment, so 3.3.2 ships it as cited); the comment gives
+ * the current emojibase (CLDR) label it replaces.
+ */
+export const VADER_NAME_CORRECTIONS: Readonly<Record<string, { name: string; lexiconLine: number }>> = {
+  '🥰': { name: 'smiling face with 3 hearts', lexiconLine: 15 }, // CLDR now: smiling face with hearts
+  '🤗': { name: 'hugging face', lexiconLine: 22 }, // CLDR now: smiling face with open hands
+  '😵': { name: 'dizzy face', lexiconLine: 72 }, // CLDR now: face with crossed-out eyes
+  '😡': { name: 'pouting face', lexiconLine: 73 }, // CLDR now: enraged face
+  '🤖': { name: 'robot face', lexiconLine: 103 }, // CLDR now: robot
+  '😺': { name: 'grinning cat face', lexiconLine: 105 }, // CLDR now: grinning cat
+  '😸': { name: 'grinning cat face with smiling eyes', lexiconLine: 106 }, // CLDR now: grinning cat with smiling eyes
+  '😹': { name: 'cat face with tears of joy', lexiconLine: 107 }, // CLDR now: cat with tears of joy
+  '😻': { name: 'smiling cat face with heart-eyes', lexiconLine: 108 }, // CLDR now: smiling cat with heart-eyes
+  '😼': { name: 'cat face with wry smile', lexiconLine: 109 }, // CLDR now: cat with wry smile
+  '😽': { name: 'kissing cat face', lexiconLine: 110 }, // CLDR now: kissing cat
+  '🙀': { name: 'weary cat face', lexiconLine: 111 }, // CLDR now: weary cat
+  '😿': { name: 'crying cat face', lexiconLine: 112 }, // CLDR now: crying cat
+  '😾': { name: 'pouting cat face', lexiconLine: 113 }, // CLDR now: pouting cat
+  '🧑': { name: 'adult', lexiconLine: 146 }, // CLDR now: person
+  '🧓': { name: 'older adult', lexiconLine: 164 }, // CLDR now: older person
+  '👲': { name: 'man with Chinese cap', lexiconLine: 577 }, // CLDR now: person with skullcap
+  '🧔': { name: 'bearded person', lexiconLine: 589 }, // CLDR now: person: beard
+  '👱': { name: 'blond-haired person', lexiconLine: 595 }, // CLDR now: person: blond hair
+  '🤵': { name: 'man in tuxedo', lexiconLine: 673 }, // CLDR now: person in tuxedo
+  '👰': { name: 'bride with veil', lexiconLine: 679 }, // CLDR now: person with veil
+  '🕴': { name: 'man in suit levitating', lexiconLine: 1444 }, // CLDR now: person in suit levitating
+  '👫': { name: 'man and woman holding hands', lexiconLine: 1854 }, // CLDR now: woman and man holding hands
+  '👬': { name: 'two men holding hands', lexiconLine: 1855 }, // CLDR now: men holding hands
+  '👭': { name: 'two women holding hands', lexiconLine: 1856 }, // CLDR now: women holding hands
+  '🦰': { name: 'red-haired', lexiconLine: 2118 }, // CLDR now: red hair
+  '🦱': { name: 'curly-haired', lexiconLine: 2119 }, // CLDR now: curly hair
+  '🦳': { name: 'white-haired', lexiconLine: 2121 }, // CLDR now: white hair
+  '❣': { name: 'heavy heart exclamation', lexiconLine: 2153 }, // CLDR now: heart exclamation
+  '💤': { name: 'zzz', lexiconLine: 2156 }, // CLDR now: ZZZ
+  '🎒': { name: 'school backpack', lexiconLine: 2192 }, // CLDR now: backpack
+  '🥿': { name: 'woman’s flat shoe', lexiconLine: 2196 }, // CLDR now: flat shoe
+  '🐺': { name: 'wolf face', lexiconLine: 2217 }, // CLDR now: wolf
+  '🦊': { name: 'fox face', lexiconLine: 2218 }, // CLDR now: fox
+  '🦁': { name: 'lion face', lexiconLine: 2222 }, // CLDR now: lion
+  '🦄': { name: 'unicorn face', lexiconLine: 2228 }, // CLDR now: unicorn
+  '🐹': { name: 'hamster face', lexiconLine: 2252 }, // CLDR now: hamster
+  '🐻': { name: 'bear face', lexiconLine: 2259 }, // CLDR now: bear
+  '🐼': { name: 'panda face', lexiconLine: 2261 }, // CLDR now: panda
+  '🐸': { name: 'frog face', lexiconLine: 2281 }, // CLDR now: frog
+  '🧱': { name: 'bricks', lexiconLine: 2481 }, // CLDR now: brick
+  '🎯': { name: 'direct hit', lexiconLine: 2757 }, // CLDR now: bullseye
+  '🧩': { name: 'jigsaw', lexiconLine: 2766 }, // CLDR now: puzzle piece
+  '🔫': { name: 'pistol', lexiconLine: 2964 }, // CLDR now: water pistol
+  '💻': { name: 'laptop computer', lexiconLine: 2823 }, // CLDR now: laptop
+  '⭕': { name: 'heavy large circle', lexiconLine: 3160 }, // CLDR now: hollow red circle
+  '✅': { name: 'white heavy check mark', lexiconLine: 3161 }, // CLDR now: check mark button
+  '☑': { name: 'ballot box with check', lexiconLine: 3162 }, // CLDR now: check box with check
+  '✔': { name: 'heavy check mark', lexiconLine: 3164 }, // CLDR now: check mark
+  '✖': { name: 'heavy multiplication x', lexiconLine: 3166 }, // CLDR now: multiply
+  '➕': { name: 'heavy plus sign', lexiconLine: 3170 }, // CLDR now: plus
+  '➖': { name: 'heavy minus sign', lexiconLine: 3171 }, // CLDR now: minus
+  '➗': { name: 'heavy division sign', lexiconLine: 3172 }, // CLDR now: divide
+  '❓': { name: 'question mark', lexiconLine: 3187 }, // CLDR now: red question mark
+  '❗': { name: 'exclamation mark', lexiconLine: 3190 }, // CLDR now: red exclamation mark
 };
 
 /** The generated table, sorted by code point: `[codePoint, description]`. */
@@ -96,7 +101,7 @@ export function buildVaderEmojiNames(entries: readonly EmojibaseEntry[]): [numbe
     const codePoint = emoji.codePointAt(0);
     const isSingleCodePoint = codePoint !== undefined && String.fromCodePoint(codePoint) === emoji;
     if (!isSingleCodePoint || entry.group === undefined || entry.version > VADER_EMOJI_VERSION_CUTOFF) continue;
-    names.set(codePoint, VADER_NAME_CORRECTIONS[emoji] ?? entry.label);
+    names.set(codePoint, VADER_NAME_CORRECTIONS[emoji]?.name ?? entry.label);
   }
   return [...names].sort(([left], [right]) => left - right);
 }
@@ -109,7 +114,14 @@ export function loadEmojibaseEntries(): EmojibaseEntry[] {
 
 /** The source text of `src/sentiment/data/vader-emoji-names.ts`. */
 export function renderVaderEmojiModule(table: readonly (readonly [number, string])[]): string {
-  const rows = table.map(([codePoint, name]) => `  [0x${codePoint.toString(16)}, ${singleQuoted(name)}],`);
+  const lexiconLines = new Map(
+    Object.entries(VADER_NAME_CORRECTIONS).map(([emoji, correction]) => [emoji.codePointAt(0), correction.lexiconLine]),
+  );
+  const rows = table.map(([codePoint, name]) => {
+    const line = lexiconLines.get(codePoint);
+    const citation = line === undefined ? '' : ` // VADER's name, emoji_utf8_lexicon.txt line ${line}`;
+    return `  [0x${codePoint.toString(16)}, ${singleQuoted(name)}],${citation}`;
+  });
   return [
     '// Generated by scripts/generate-vader-emoji.ts from emojibase-data 17.0.0 (en); do not edit by hand.',
     '/** VADER 3.3.2 emoji step: code point → description (Emoji <= 11.0, names as in emoji_utf8_lexicon.txt). */',

@@ -47,6 +47,10 @@ export {
   type ItemText,
   ItemTextSchema,
   isEnriched,
+  NEWS_MEASURES,
+  NEWS_PROVIDERS,
+  type NewsMeasure,
+  type NewsProvider,
   OBSERVATION_ENTITY,
   type Observation,
   parseItem,
@@ -95,6 +99,20 @@ export {
   itemExpiresAt,
   RUN_LEDGER_TABLE,
 } from './table-definition.js';
+export {
+  type Check,
+  itemsEnrichedCheck,
+  itemsWrittenCheck,
+  MAXIMUM_UNENRICHED_ITEMS,
+  missingCheckIds,
+  WEEK_CHECK_IDS,
+  type WeekCheckId,
+  type WeekChecksInput,
+  type WeightStatistics,
+  weekChecks,
+  weightStatistics,
+  weightsInRangeCheck,
+} from './week-checks.js';
 export {
   buildWeekSummaries,
   parseWeekSummary,

@@ -22,12 +22,43 @@ export const ITEM_LIMITS = {
 
 const count = z.number().int().nonnegative();
 
+/** The news providers a news item can come from. */
+export const NEWS_PROVIDERS = ['gdelt', 'newsapi'] as const;
+export type NewsProvider = (typeof NEWS_PROVIDERS)[number];
+
+/**
+ * What each news provider's `article_count` measures. They differ, so a week-over-week comparison must check
+ * `signals.measure` (and `provider`) before comparing counts:
+ * - `full_text`: GDELT DOC 2.0 articles in the week whose full, machine-translated text matches a name;
+ * - `title_or_description`: NewsAPI articles in the week whose title or description matches a name.
+ */
+export const NEWS_MEASURES = { gdelt: 'full_text', newsapi: 'title_or_description' } as const satisfies Record<
+  NewsProvider,
+  string
+>;
+const NEWS_MEASURE_KINDS = [
+  'full_text',
+  'title_or_description',
+] as const satisfies readonly (typeof NEWS_MEASURES)[NewsProvider][];
+export type NewsMeasure = (typeof NEWS_MEASURES)[NewsProvider];
+
 /** The raw signal(s) each source measured. `null` means "not measured" (e.g. GDELT refused), never 0. */
 export const SignalsSchemas = {
   tmdb: z.object({ popularity: z.number().nonnegative() }).strict(),
   wikipedia: z.object({ pageviews_7d: count, daily_pageviews: z.array(count).max(31) }).strict(),
   news: z
-    .object({ article_count: count.nullable(), provider: z.enum(['gdelt', 'newsapi']), window_days: count })
+    .object({
+      article_count: count.nullable(),
+      provider: z.enum(NEWS_PROVIDERS),
+      /**
+       * What `article_count` counts ({@link NEWS_MEASURES}); counts of different measures are never comparable.
+       * Absent on items written before it was recorded.
+       */
+      measure: z.enum(NEWS_MEASURE_KINDS).optional(),
+      window_days: count,
+      /** Why `article_count` is `null` (e.g. GDELT kept throttling, NewsAPI's daily quota ran out). */
+      not_measured_reason: z.string().min(1).max(500).optional(),
+    })
     .strict(),
   social: z
     .object({

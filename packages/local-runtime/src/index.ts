@@ -86,13 +86,13 @@ export { sequenceNumberOf, toLambdaAttributeValue, toLambdaRecord } from './stre
 export {
   buildWeekReport,
   type Check,
-  MAXIMUM_UNENRICHED_ITEMS,
+  CYCLE_CHECK_IDS,
+  type CycleCheckId,
   type SourceRun,
   sentimentCounts,
   sourceRunOf,
   type WeekReport,
   type WeekReportInput,
-  weightStatistics,
 } from './week-report.js';
 export {
   type CycleEvent,

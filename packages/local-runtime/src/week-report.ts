@@ -1,21 +1,25 @@
 import {
   type CelebrityItem,
+  type Check,
   isEnriched,
   type RunSummary,
   SENTIMENT_LABELS,
   type SentimentLabel,
   type Source,
+  WEEK_CHECK_IDS,
+  type WeekCheckId,
+  type WeightStatistics,
+  weekChecks,
+  weightStatistics,
 } from '@celebrity-pipeline/core';
 
-/** The spec's threshold for un-enriched items after a run (Phase 4C: "< 10 entries"). */
-export const MAXIMUM_UNENRICHED_ITEMS = 10;
-
-/** One PASS/FAIL line. */
-export interface Check {
-  name: string;
-  isPassed: boolean;
-  detail: string;
-}
+/** The checks of a local cycle, by stable id: core's Phase 4C checks of the week, then the cycle's own. */
+export const CYCLE_CHECK_IDS = [
+  ...WEEK_CHECK_IDS,
+  'every-scraper-succeeded',
+  'no-stream-record-dead-lettered',
+] as const;
+export type CycleCheckId = WeekCheckId | 'every-scraper-succeeded' | 'no-stream-record-dead-lettered';
 
 /** What one source did in a run. */
 export interface SourceRun {
@@ -28,6 +32,8 @@ export interface SourceRun {
   error?: string;
 }
 
+export type { Check };
+
 /** The spec's Phase 4C figures and checks for one week. */
 export interface WeekReport {
   week: string;
@@ -36,11 +42,11 @@ export interface WeekReport {
   enriched: number;
   unenriched: number;
   deadLettered: number;
-  weight: { min: number; max: number; avg: number } | null;
+  weight: WeightStatistics | null;
   sentiment: Record<SentimentLabel, number>;
   sources: SourceRun[];
   wallTimeMs: number;
-  checks: Check[];
+  checks: Check<CycleCheckId>[];
   isPassed: boolean;
 }
 
@@ -52,16 +58,6 @@ export interface WeekReportInput {
   sources: readonly SourceRun[];
   deadLetteredItems: number;
   wallTimeMs: number;
-  maximumUnenriched?: number;
-}
-
-/** Weight min/max/avg over enriched items, rounded to 4 decimals; null when none is enriched. */
-export function weightStatistics(items: readonly CelebrityItem[]): WeekReport['weight'] {
-  const weights = items.flatMap((item) => (item.weight === undefined ? [] : [item.weight]));
-  if (weights.length === 0) return null;
-  const round = (value: number) => Math.round(value * 10_000) / 10_000;
-  const sum = weights.reduce((total, weight) => total + weight, 0);
-  return { min: round(Math.min(...weights)), max: round(Math.max(...weights)), avg: round(sum / weights.length) };
 }
 
 /** Items per sentiment label (every label present, 0 when unused). */
@@ -93,33 +89,18 @@ export function sourceRunOf(
 }
 
 /**
- * The Phase 4C checks: every expected item written, fewer than 10 un-enriched, weights in [0, 1], every
- * scraper succeeded, nothing dead-lettered.
+ * The week's figures and checks after a local cycle: core's Phase 4C checks (every expected item written, fewer
+ * than `MAXIMUM_UNENRICHED_ITEMS` un-enriched, weights in [0, 1]), then every scraper succeeded and nothing
+ * dead-lettered.
  */
 export function buildWeekReport(input: WeekReportInput): WeekReport {
-  const maximumUnenriched = input.maximumUnenriched ?? MAXIMUM_UNENRICHED_ITEMS;
   const written = input.items.length;
   const enriched = input.items.filter(isEnriched).length;
-  const unenriched = written - enriched;
-  const weight = weightStatistics(input.items);
   const failedSources = input.sources.filter((source) => source.status !== 'succeeded');
-  const checks: Check[] = [
+  const checks: Check<CycleCheckId>[] = [
+    ...weekChecks({ items: input.items, expectedItems: input.expectedItems }),
     {
-      name: 'items written',
-      isPassed: written === input.expectedItems,
-      detail: `${written} of ${input.expectedItems} expected`,
-    },
-    {
-      name: 'items enriched (weight and sentiment)',
-      isPassed: unenriched < maximumUnenriched,
-      detail: `${enriched} enriched, ${unenriched} un-enriched (must be < ${maximumUnenriched})`,
-    },
-    {
-      name: 'weights within [0, 1]',
-      isPassed: weight !== null && weight.min >= 0 && weight.max <= 1,
-      detail: weight ? `min ${weight.min}, max ${weight.max}, avg ${weight.avg}` : 'no weight at all',
-    },
-    {
+      id: 'every-scraper-succeeded',
       name: 'every scraper succeeded',
       isPassed: failedSources.length === 0,
       detail:
@@ -128,6 +109,7 @@ export function buildWeekReport(input: WeekReportInput): WeekReport {
           : failedSources.map((source) => `${source.source}: ${source.status}`).join(', '),
     },
     {
+      id: 'no-stream-record-dead-lettered',
       name: 'no stream record dead-lettered',
       isPassed: input.deadLetteredItems === 0,
       detail: `${input.deadLetteredItems} item(s) in the DLQ`,
@@ -138,9 +120,9 @@ export function buildWeekReport(input: WeekReportInput): WeekReport {
     expectedItems: input.expectedItems,
     written,
     enriched,
-    unenriched,
+    unenriched: written - enriched,
     deadLettered: input.deadLetteredItems,
-    weight,
+    weight: weightStatistics(input.items),
     sentiment: sentimentCounts(input.items),
     sources: [...input.sources],
     wallTimeMs: input.wallTimeMs,

@@ -1,69 +1,53 @@
 /**
- * Generates docs/reliability.md from this package's vitest JSON results and the cells the tests recorded
- * (test-results/reliability/*.json, merged into test-results/reliability-matrix.json), the referenced cells'
- * status from their packages' own results, and one `pnpm audit --prod --json`.
- * Run after the tests: `pnpm --filter @celebrity-pipeline/reliability report`.
+ * Generates docs/reliability.md from this package's latest test run: the vitest JSON results, the cells the tests
+ * recorded (test-results/reliability/*.json, all of the same run id, merged into
+ * test-results/reliability-matrix.json) and one `pnpm audit --prod --json`.
+ *
+ * `report` writes the doc. `report --check` (CI) renders it from the run just made and fails when the committed
+ * doc differs in anything but its "Generated" line and the audit section, or when a referenced cell's test did not
+ * pass in its own package's results; it writes nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { auditOutcome } from '../src/audit-outcome.js';
-import { ReportInputError } from '../src/errors.js';
 import { REFERENCED_CELLS } from '../src/existing-coverage.js';
-import { MatrixCellSchema, type MatrixRecord } from '../src/matrix-record.js';
-import { renderReliabilityReport } from '../src/report-markdown.js';
-import { testStatuses, type VitestResults, VitestResultsSchema } from '../src/vitest-results.js';
+import type { MatrixRecord } from '../src/matrix-record.js';
+import { readJsonFile, readMatrixRun } from '../src/matrix-results.js';
+import { comparableReport, renderReliabilityReport } from '../src/report-markdown.js';
+import { testStatuses, VitestResultsSchema } from '../src/vitest-results.js';
 
 const packageDirectory = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repositoryRoot = join(packageDirectory, '..', '..');
 const resultsDirectory = join(packageDirectory, 'test-results');
+const docPath = join(repositoryRoot, 'docs', 'reliability.md');
+const isCheck = process.argv.includes('--check');
 
-function readJson<T>(file: string, schema: z.ZodType<T>): T {
-  if (!existsSync(file)) throw new ReportInputError(`Missing ${file}: run the reliability tests first`, file);
-  const parsed = schema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new ReportInputError(`Unexpected shape of ${file}: ${parsed.error.message}`, file);
-  return parsed.data;
-}
-
-function readCells() {
-  const directory = join(resultsDirectory, 'reliability');
-  if (!existsSync(directory))
-    throw new ReportInputError(`Missing ${directory}: run the reliability tests first`, directory);
-  return readdirSync(directory)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .flatMap((name) => readJson(join(directory, name), z.array(MatrixCellSchema)));
-}
-
-/** Another package's latest results, or undefined when it has none readable (never run here, or being written). */
-function otherPackageStatuses(file: string): Map<string, string> | undefined {
-  if (!existsSync(file)) return undefined;
-  try {
-    return testStatuses(VitestResultsSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
-  } catch {
-    return undefined;
-  }
-}
-
-function referencedStatuses() {
-  const cache = new Map<string, Map<string, string> | undefined>();
-  return REFERENCED_CELLS.map((reference) => {
-    if (!cache.has(reference.packageDirectory)) {
+/** Referenced cells whose test is not `passed` in its package's latest results, with what was found instead. */
+function unprovenReferences(): string[] {
+  const statusesOf = new Map<string, Map<string, string> | undefined>();
+  return REFERENCED_CELLS.flatMap((reference) => {
+    if (!statusesOf.has(reference.packageDirectory)) {
       const file = join(repositoryRoot, reference.packageDirectory, 'test-results', 'vitest.json');
-      cache.set(reference.packageDirectory, otherPackageStatuses(file));
+      statusesOf.set(
+        reference.packageDirectory,
+        existsSync(file) ? testStatuses(readJsonFile(file, VitestResultsSchema)) : undefined,
+      );
     }
-    const statuses = cache.get(reference.packageDirectory);
-    if (statuses === undefined)
-      return { ...reference, status: 'no readable results file here (not run, or a run in progress)' };
-    const status = statuses.get(reference.testName) ?? 'not in its results';
-    return { ...reference, status: status === 'passed' ? 'pass' : status };
+    const statuses = statusesOf.get(reference.packageDirectory);
+    const status =
+      statuses === undefined
+        ? 'has no results: its package has no test-results/vitest.json (run its tests first)'
+        : (statuses.get(reference.testName) ?? 'is not in its results');
+    return status === 'passed' ? [] : [`${reference.packageDirectory}: "${reference.testName}" ${status}`];
   });
 }
 
 function runAudit() {
   const command = 'pnpm audit --prod --json';
+  if (isCheck || process.env.RELIABILITY_SKIP_AUDIT === '1')
+    return auditOutcome(`${command} (skipped)`, null, '', 'skipped: --check or RELIABILITY_SKIP_AUDIT=1');
   const result = spawnSync('pnpm', ['audit', '--prod', '--json'], {
     cwd: repositoryRoot,
     encoding: 'utf8',
@@ -73,25 +57,46 @@ function runAudit() {
   return auditOutcome(command, result.status, result.stdout ?? '', stderr);
 }
 
-const results: VitestResults = readJson(join(resultsDirectory, 'vitest.json'), VitestResultsSchema);
-const cells = readCells();
-const record: MatrixRecord = { generatedAt: new Date().toISOString(), cells };
+/** The first lines where `expected` and `actual` part, for the failure message. */
+function firstDifference(expected: string, actual: string): string {
+  const expectedLines = expected.split('\n');
+  const actualLines = actual.split('\n');
+  const index = expectedLines.findIndex((line, position) => line !== actualLines[position]);
+  const at = index === -1 ? expectedLines.length : index;
+  return `line ${at + 1}:\n  committed: ${actualLines[at] ?? '(end of file)'}\n  this run:  ${expectedLines[at] ?? '(end of file)'}`;
+}
+
+const results = readJsonFile(join(resultsDirectory, 'vitest.json'), VitestResultsSchema);
+const { run, cells } = readMatrixRun(join(resultsDirectory, 'reliability'));
+const record: MatrixRecord = { generatedAt: new Date().toISOString(), runId: run.runId, cells };
 writeFileSync(join(resultsDirectory, 'reliability-matrix.json'), `${JSON.stringify(record, null, 2)}\n`);
 
-const markdown = renderReliabilityReport({
+const markdown = `${renderReliabilityReport({
   generatedAt: record.generatedAt,
-  testRunStartedAt: new Date(results.startTime).toISOString(),
+  testRunStartedAt: run.startedAt,
   tests: { total: results.numTotalTests, passed: results.numPassedTests, failed: results.numFailedTests },
   cells,
-  statuses: testStatuses(results),
-  references: referencedStatuses(),
-  audit:
-    process.env.RELIABILITY_SKIP_AUDIT === '1'
-      ? auditOutcome('pnpm audit --prod --json (skipped)', null, '', 'skipped by RELIABILITY_SKIP_AUDIT=1')
-      : runAudit(),
-});
-mkdirSync(join(repositoryRoot, 'docs'), { recursive: true });
-writeFileSync(join(repositoryRoot, 'docs', 'reliability.md'), `${markdown}\n`);
-process.stdout.write(
-  `docs/reliability.md: ${cells.length} cells, ${results.numPassedTests}/${results.numTotalTests} tests passed\n`,
-);
+  references: REFERENCED_CELLS,
+  audit: runAudit(),
+})}\n`;
+
+if (isCheck) {
+  const problems: string[] = unprovenReferences().map((problem) => `referenced cell not proven: ${problem}`);
+  const committed = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '';
+  if (comparableReport(committed) !== comparableReport(markdown)) {
+    problems.push(
+      `docs/reliability.md does not describe this run (${firstDifference(comparableReport(markdown), comparableReport(committed))})\n` +
+        '  regenerate it: pnpm --filter @celebrity-pipeline/reliability test && pnpm --filter @celebrity-pipeline/reliability report',
+    );
+  }
+  for (const problem of problems) process.stderr.write(`${problem}\n`);
+  process.stdout.write(
+    problems.length === 0 ? `docs/reliability.md is current: ${cells.length} cells\n` : 'reliability check failed\n',
+  );
+  process.exitCode = problems.length === 0 ? 0 : 1;
+} else {
+  writeFileSync(docPath, markdown);
+  process.stdout.write(
+    `docs/reliability.md: ${cells.length} cells, ${results.numPassedTests}/${results.numTotalTests} tests passed\n`,
+  );
+}

@@ -33,10 +33,10 @@ export const REFERENCED_CELLS: readonly ReferencedCell[] = [
   {
     area: 'source-fault',
     subject: 'news',
-    fault: 'GDELT 500 forever on a batched query',
-    expected: 'the batch’s celebrities failed with the reason',
+    fault: 'GDELT 500 forever',
+    expected: 'those celebrities failed with the reason',
     packageDirectory: 'packages/scraper-news',
-    testName: 'scraper-news handler fails the celebrities of a batch GDELT answers 500 forever, with the reason',
+    testName: 'scraper-news handler fails the celebrities GDELT answers 500 forever, with the reason',
   },
   {
     area: 'source-fault',

@@ -1,6 +1,15 @@
 import type { AuditOutcome } from './audit-outcome.js';
 import type { ReferencedCell } from './existing-coverage.js';
-import { MATRIX_AREAS, type MatrixArea, type MatrixCell } from './matrix-record.js';
+import {
+  DUPLICATE_MEASURES,
+  type DuplicateMeasure,
+  FAULTS_INJECTED_DEFINITION,
+  isCellPassing,
+  MATRIX_AREAS,
+  type MatrixArea,
+  type MatrixCell,
+} from './matrix-record.js';
+import { notApplicableReason } from './not-applicable-cells.js';
 
 /** Everything the report is rendered from (all read by the script; rendering is pure). */
 export interface ReportInput {
@@ -9,11 +18,14 @@ export interface ReportInput {
   testRunStartedAt: string;
   tests: { total: number; passed: number; failed: number };
   cells: readonly MatrixCell[];
-  /** vitest fullName → status in this package's results. */
-  statuses: ReadonlyMap<string, string>;
-  references: ReadonlyArray<ReferencedCell & { status: string }>;
+  references: readonly ReferencedCell[];
   audit: AuditOutcome;
 }
+
+/** The heading of the audit section: its answer depends on the registry on the day, not on the code. */
+export const AUDIT_HEADING = '## `pnpm audit --prod`';
+/** The start of the one line that changes with every generation. */
+export const GENERATED_LINE_PREFIX = 'Generated ';
 
 const AREA_TITLES: Record<MatrixArea, string> = {
   'source-fault': 'Source × fault (real scraper handlers, replay server, DynamoDB Local)',
@@ -24,81 +36,138 @@ const AREA_TITLES: Record<MatrixArea, string> = {
   security: 'Security',
 };
 
+/** How a grid position or a table row shows its outcome. */
+export const CELL_MARKS = { passed: 'pass', failed: 'FAIL', missing: 'MISSING', notApplicable: '—' } as const;
+
 const escapeCell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
-const statusMark = (status: string | undefined) =>
-  status === 'passed' ? 'pass' : status === undefined ? 'not in results' : status;
+const statusMark = (cell: MatrixCell) => (isCellPassing(cell) ? CELL_MARKS.passed : CELL_MARKS.failed);
 
 function sum(cells: readonly MatrixCell[], field: 'faultsInjected' | 'pairs' | 'itemsLost' | 'duplicates') {
-  return cells.reduce((total, cell) => total + cell[field], 0);
+  return cells.reduce((total, cell) => total + (cell.measured?.[field] ?? 0), 0);
+}
+
+function duplicatesOf(cells: readonly MatrixCell[], measure: DuplicateMeasure) {
+  const measuring = cells.filter((cell) => cell.duplicatesMeasure === measure && cell.measured !== null);
+  return `${sum(measuring, 'duplicates')} (over the ${measuring.length} cells that count them)`;
+}
+
+/** The grid's positions: fault rows × source columns, each a recorded cell, declared not applicable, or missing. */
+export function sourceGridPositions(cells: readonly MatrixCell[]) {
+  const sourceCells = cells.filter((cell) => cell.area === 'source-fault');
+  const subjects = [...new Set(sourceCells.map((cell) => cell.subject))];
+  const faults = [...new Set(sourceCells.map((cell) => cell.fault))];
+  return faults.map((fault) => ({
+    fault,
+    positions: subjects.map((subject) => {
+      const cell = sourceCells.find((candidate) => candidate.subject === subject && candidate.fault === fault);
+      const reason = cell ? undefined : notApplicableReason(subject, fault);
+      return { subject, cell, notApplicableReason: reason };
+    }),
+  }));
+}
+
+function missingCount(cells: readonly MatrixCell[]): number {
+  return sourceGridPositions(cells)
+    .flatMap((row) => row.positions)
+    .filter((position) => !position.cell && position.notApplicableReason === undefined).length;
 }
 
 function summary(input: ReportInput): string[] {
   const cells = input.cells;
-  const failedCells = cells.filter((cell) => input.statuses.get(cell.testName) !== 'passed').length;
+  const failedCells = cells.filter((cell) => !isCellPassing(cell)).length;
   return [
     '## Figures of the latest run',
     '',
     '| figure | value |',
     '| --- | --- |',
     `| tests (this package) | ${input.tests.passed} passed, ${input.tests.failed} failed, ${input.tests.total} total |`,
-    `| matrix cells observed | ${cells.length} (${cells.length - failedCells} passing) |`,
+    `| matrix cells recorded | ${cells.length}: ${cells.length - failedCells} pass, ${failedCells} FAIL |`,
+    `| grid positions with no cell (MISSING) | ${missingCount(cells)} |`,
     `| faults injected | ${sum(cells, 'faultsInjected')} |`,
     `| (celebrity, source) pairs and records accounted for | ${sum(cells, 'pairs')} |`,
     `| items lost | ${sum(cells, 'itemsLost')} |`,
-    `| duplicates | ${sum(cells, 'duplicates')} |`,
+    `| duplicate stored items | ${duplicatesOf(cells, 'stored-items')} |`,
+    `| updates applied twice | ${duplicatesOf(cells, 'repeated-updates')} |`,
     `| cells covered by other packages' tests | ${input.references.length} |`,
+    '',
+    'What the figures count (the same in every cell):',
+    '',
+    `- **faults injected**: ${FAULTS_INJECTED_DEFINITION}`,
+    ...Object.entries(DUPLICATE_MEASURES).map(([measure, meaning]) => `- **duplicates, \`${measure}\`**: ${meaning}.`),
+    '- A cell is recorded when its test finishes, pass or fail, with figures measured before any assertion; **FAIL**',
+    '  is a cell whose test failed, **MISSING** a grid position no test recorded, `—` a position declared not',
+    '  applicable (`src/not-applicable-cells.ts`, reasons under the grid).',
     '',
   ];
 }
 
-function sourceGrid(cells: readonly MatrixCell[], statuses: ReadonlyMap<string, string>): string[] {
-  const sourceCells = cells.filter((cell) => cell.area === 'source-fault');
-  const subjects = [...new Set(sourceCells.map((cell) => cell.subject))];
-  const faults = [...new Set(sourceCells.map((cell) => cell.fault))];
+function gridMark(position: ReturnType<typeof sourceGridPositions>[number]['positions'][number]): string {
+  if (position.cell) {
+    const outcome = position.cell.expected.split(/[,;(]/)[0]?.trim() ?? position.cell.expected;
+    return `${statusMark(position.cell)}: ${escapeCell(outcome)}`;
+  }
+  return position.notApplicableReason === undefined ? CELL_MARKS.missing : CELL_MARKS.notApplicable;
+}
+
+function sourceGrid(cells: readonly MatrixCell[]): string[] {
+  const rows = sourceGridPositions(cells);
+  const subjects = rows[0]?.positions.map((position) => position.subject) ?? [];
   if (subjects.length === 0) return [];
   const lines = [`| fault | ${subjects.join(' | ')} |`, `| --- | ${subjects.map(() => '---').join(' | ')} |`];
-  for (const fault of faults) {
-    const row = subjects.map((subject) => {
-      const cell = sourceCells.find((candidate) => candidate.subject === subject && candidate.fault === fault);
-      if (!cell) return '—';
-      const outcome = cell.expected.split(/[,;(]/)[0]?.trim() ?? cell.expected;
-      return `${statusMark(statuses.get(cell.testName))}: ${escapeCell(outcome)}`;
-    });
-    lines.push(`| ${escapeCell(fault)} | ${row.join(' | ')} |`);
-  }
+  for (const row of rows) lines.push(`| ${escapeCell(row.fault)} | ${row.positions.map(gridMark).join(' | ')} |`);
+  const notApplicable = rows.flatMap((row) =>
+    row.positions.flatMap((position) =>
+      position.notApplicableReason === undefined || position.cell
+        ? []
+        : [`- \`${position.subject}\` × ${row.fault}: ${position.notApplicableReason}`],
+    ),
+  );
   return [
-    'Outcome per cell (`—`: the fault has no meaning for that source, or it is covered in the table below it):',
+    `Outcome per cell (\`${CELL_MARKS.failed}\`: its test failed; \`${CELL_MARKS.missing}\`: no test recorded it; \`${CELL_MARKS.notApplicable}\`: not applicable, see below):`,
     '',
     ...lines,
     '',
+    ...(notApplicable.length > 0 ? ['Not applicable:', '', ...notApplicable, ''] : []),
   ];
+}
+
+function cellRow(cell: MatrixCell): string {
+  const measured = cell.measured;
+  const figures = measured
+    ? [
+        escapeCell(measured.observed),
+        measured.faultsInjected,
+        measured.pairs,
+        measured.itemsLost,
+        cell.duplicatesMeasure === 'not-measured' ? 'not measured' : `${measured.duplicates} ${cell.duplicatesMeasure}`,
+      ]
+    : ['not measured: the test failed before it measured', '?', '?', '?', '?'];
+  return `| ${escapeCell(cell.subject)} | ${escapeCell(cell.fault)} | ${escapeCell(cell.expected)} | ${figures.join(' | ')} | ${statusMark(cell)} |`;
 }
 
 function areaTable(area: MatrixArea, input: ReportInput): string[] {
   const cells = input.cells.filter((cell) => cell.area === area);
   const references = input.references.filter((reference) => reference.area === area);
   const lines = [`## ${AREA_TITLES[area]}`, ''];
-  if (area === 'source-fault') lines.push(...sourceGrid(cells, input.statuses));
+  if (area === 'source-fault') lines.push(...sourceGrid(cells));
   if (cells.length > 0) {
     lines.push(
-      '| subject | fault / input | expected | observed | faults injected | pairs | lost | dup | test |',
+      '| subject | fault / input | expected | observed | faults injected | pairs | lost | duplicates | test |',
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-      ...cells.map(
-        (cell) =>
-          `| ${escapeCell(cell.subject)} | ${escapeCell(cell.fault)} | ${escapeCell(cell.expected)} | ${escapeCell(cell.observed)} | ${cell.faultsInjected} | ${cell.pairs} | ${cell.itemsLost} | ${cell.duplicates} | ${statusMark(input.statuses.get(cell.testName))} |`,
-      ),
+      ...cells.map(cellRow),
       '',
     );
-  } else lines.push('No cell of this area was observed in the latest run.', '');
+  } else lines.push(`${CELL_MARKS.missing}: no cell of this area was recorded in the latest run.`, '');
   if (references.length > 0) {
     lines.push(
-      'Covered by the owning package’s own test (referenced, not duplicated):',
+      'Covered by the owning package’s own test (referenced, not duplicated; `report --check` fails unless each',
+      'passed in its package’s latest results):',
       '',
-      '| subject | fault | expected | test | status in its package’s latest results |',
-      '| --- | --- | --- | --- | --- |',
+      '| subject | fault | expected | test |',
+      '| --- | --- | --- | --- |',
       ...references.map(
         (reference) =>
-          `| ${escapeCell(reference.subject)} | ${escapeCell(reference.fault)} | ${escapeCell(reference.expected)} | \`${reference.packageDirectory}\`: ${escapeCell(reference.testName)} | ${reference.status} |`,
+          `| ${escapeCell(reference.subject)} | ${escapeCell(reference.fault)} | ${escapeCell(reference.expected)} | \`${reference.packageDirectory}\`: ${escapeCell(reference.testName)} |`,
       ),
       '',
     );
@@ -107,12 +176,7 @@ function areaTable(area: MatrixArea, input: ReportInput): string[] {
 }
 
 function auditSection(audit: AuditOutcome): string[] {
-  const lines = [
-    '## `pnpm audit --prod`',
-    '',
-    `Command: \`${audit.command}\` (exit code ${audit.exitCode ?? 'none'}).`,
-    '',
-  ];
+  const lines = [AUDIT_HEADING, '', `Command: \`${audit.command}\` (exit code ${audit.exitCode ?? 'none'}).`, ''];
   if (audit.problem !== undefined) {
     lines.push(
       'No audit result: the command did not get an advisory report it could read. Its own words:',
@@ -160,10 +224,12 @@ export function renderReliabilityReport(input: ReportInput): string {
     '# Reliability',
     '',
     '<!-- Generated by packages/reliability/scripts/write-report.ts from packages/reliability/test-results/vitest.json',
-    '     and test-results/reliability-matrix.json. Do not edit by hand: run `pnpm --filter @celebrity-pipeline/reliability test`',
-    '     then `pnpm --filter @celebrity-pipeline/reliability report`. -->',
+    '     and test-results/reliability/*.json (one test run). Do not edit by hand: run',
+    '     `pnpm --filter @celebrity-pipeline/reliability test` then `pnpm --filter @celebrity-pipeline/reliability report`.',
+    '     CI (.ci/run) renders it again from its own run and fails when anything but the line starting "Generated"',
+    '     and the audit section differs. -->',
     '',
-    `Generated ${input.generatedAt} from the test run started ${input.testRunStartedAt}.`,
+    `${GENERATED_LINE_PREFIX}${input.generatedAt} from the test run started ${input.testRunStartedAt}.`,
     '',
     'What the spec claims under "Error Handling & Robustness", proved by tests on the real local stack. The invariant',
     'every cell checks: after a run, every (celebrity, source) of the week is in exactly one state — **written**,',
@@ -178,4 +244,17 @@ export function renderReliabilityReport(input: ReportInput): string {
     ...MATRIX_AREAS.flatMap((area) => areaTable(area, input)),
     ...auditSection(input.audit),
   ].join('\n');
+}
+
+/**
+ * The part of the report that must match between the committed doc and a fresh run: everything but the
+ * "Generated" line and the audit section (whose answer depends on the registry, not on the code).
+ */
+export function comparableReport(markdown: string): string {
+  const auditStart = markdown.indexOf(AUDIT_HEADING);
+  return (auditStart === -1 ? markdown : markdown.slice(0, auditStart))
+    .split('\n')
+    .filter((line) => !line.startsWith(GENERATED_LINE_PREFIX))
+    .join('\n')
+    .trimEnd();
 }

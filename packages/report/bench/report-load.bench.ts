@@ -4,13 +4,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { median } from '@celebrity-pipeline/testing/statistics';
 import { computeReportFigures, renderReportHtml, writeReport } from '../src/index.js';
 import { startChromium } from '../tests/helpers/chromium.js';
 import { syntheticReportInput } from '../tests/helpers/synthetic-report-input.js';
 
 const ROUNDS = 7;
-const median = (values: number[]) =>
-  [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)] ?? 0;
 
 const input = syntheticReportInput();
 const renderTimes: number[] = [];

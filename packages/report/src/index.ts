@@ -12,7 +12,6 @@ export {
   computeReportFigures,
   type HeaderFigures,
   type ReportFigures,
-  UN_ENRICHED_THRESHOLD,
   weekDeadLetters,
 } from './report-figures.js';
 export { renderReportHtml } from './report-html.js';

@@ -1,12 +1,21 @@
-import { type IsoWeek, isEnriched, isoWeekOf, parseIsoWeek, SOURCES } from '@celebrity-pipeline/core';
+import {
+  type Check,
+  type IsoWeek,
+  isEnriched,
+  isoWeekOf,
+  itemsEnrichedCheck,
+  MAXIMUM_UNENRICHED_ITEMS,
+  parseIsoWeek,
+  SOURCES,
+  type WeekCheckId,
+  weekChecks,
+  weightsInRangeCheck,
+} from '@celebrity-pipeline/core';
 import { type CoverageFigures, computeCoverage } from './coverage-grid.js';
 import { DEFAULT_HISTORY_WEEKS, type ReportDeadLetter, type ReportInput } from './report-input.js';
 import { computeRunHistory, type HistoryFigures } from './run-history.js';
 import { computeSentimentFigures, type SentimentFigures } from './sentiment-mix.js';
 import { computeWeightFigures, type WeightFigures } from './weight-distribution.js';
-
-/** The spec's Phase 4C check: items missing weight or sentiment "should be minimal (< 10 entries)". */
-export const UN_ENRICHED_THRESHOLD = 10;
 
 /** The page header: the spec's Phase 4C checks in figures. */
 export interface HeaderFigures {
@@ -18,9 +27,15 @@ export interface HeaderFigures {
   enriched: number;
   /** Items missing weight or sentiment. */
   unEnriched: number;
+  /** Core's `MAXIMUM_UNENRICHED_ITEMS`: the check passes below it. */
   unEnrichedThreshold: number;
-  /** True when `unEnriched` < {@link UN_ENRICHED_THRESHOLD}: the spec's check passes. */
+  /** Core's `items-enriched` check passes (`unEnriched` below the threshold). */
   isUnEnrichedCheckPassing: boolean;
+  /**
+   * Core's Phase 4C checks of the week, by id: `items-written` (only when the celebrity list was given),
+   * `items-enriched`, `weights-in-range`.
+   */
+  checks: Check<WeekCheckId>[];
   /** Celebrity × source cells whose collection failed this week (not written since). */
   failures: number;
   /** Cells not collected because the source was skipped (missing credentials). */
@@ -79,15 +94,21 @@ function headerFigures(
 ): HeaderFigures {
   const enriched = items.filter(isEnriched).length;
   const unEnriched = items.length - enriched;
+  const expectedItems = celebrities === undefined ? null : celebrities * SOURCES.length;
+  const checks =
+    expectedItems === null
+      ? [itemsEnrichedCheck({ items }), weightsInRangeCheck({ items })]
+      : weekChecks({ items, expectedItems });
   const totals = Object.values(coverage.totals);
   const sum = (status: 'failed' | 'skipped' | 'missing') => totals.reduce((total, entry) => total + entry[status], 0);
   return {
     items: items.length,
-    expectedItems: celebrities === undefined ? null : celebrities * SOURCES.length,
+    expectedItems,
     enriched,
     unEnriched,
-    unEnrichedThreshold: UN_ENRICHED_THRESHOLD,
-    isUnEnrichedCheckPassing: unEnriched < UN_ENRICHED_THRESHOLD,
+    unEnrichedThreshold: MAXIMUM_UNENRICHED_ITEMS,
+    isUnEnrichedCheckPassing: checks.find((check) => check.id === 'items-enriched')?.isPassed ?? false,
+    checks,
     failures: sum('failed'),
     skipped: sum('skipped'),
     missing: sum('missing'),

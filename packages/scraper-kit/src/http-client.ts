@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Source } from '@celebrity-pipeline/core';
 import axios, { type AxiosInstance, isAxiosError } from 'axios';
 import pRetry from 'p-retry';
@@ -19,6 +20,11 @@ export interface HttpRequest {
   celebrityId?: string;
   /** Parse the body as JSON (default) or return the text. */
   expect?: 'json' | 'text';
+  /**
+   * `false`: a rate-limit answer (429, throttle text) is final for this request and thrown at once, never
+   * retried (a daily quota such as NewsAPI's `rateLimited` only burns more quota when asked again). Default `true`.
+   */
+  retryRateLimited?: boolean;
 }
 
 /** A successful answer. `data` is parsed JSON (or the text when `expect: 'text'`). */
@@ -67,8 +73,6 @@ export interface HttpClientOptions {
   /** Jitter source, 0 ≤ value < 1. */
   random?: () => number;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function lowerCaseHeaders(headers: unknown): Record<string, string | undefined> {
   const result: Record<string, string | undefined> = {};
@@ -156,13 +160,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   const request = (input: HttpRequest): Promise<HttpResponse> => {
     let givesUp = false;
+    const willRetry = (error: unknown) =>
+      isRetryable(error) && !(input.retryRateLimited === false && error instanceof RateLimitedError);
     return pRetry(() => limiter.schedule(() => sendOnce(input)), {
       retries: policy.retries,
       minTimeout: 0,
       factor: 1,
       randomize: false,
       onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-        if (!isRetryable(error) || retriesLeft === 0) return;
+        if (!willRetry(error) || retriesLeft === 0) return;
         const scraperError = error as ScraperError;
         const serverWaitMs = scraperError instanceof RateLimitedError ? scraperError.retryAfterMs : undefined;
         const delayMs = retryDelayMs(attemptNumber, policy, random(), serverWaitMs);
@@ -185,7 +191,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         });
         await sleep(delayMs);
       },
-      shouldRetry: ({ error }) => isRetryable(error) && !givesUp,
+      shouldRetry: ({ error }) => willRetry(error) && !givesUp,
     });
   };
 

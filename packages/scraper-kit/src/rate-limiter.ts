@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type SourceLimit, spacingMs } from './source-limits.js';
 
 /** Runs tasks no faster and no wider than a {@link SourceLimit}. */
@@ -16,8 +17,6 @@ export interface RateLimiter {
   /** Epoch ms before which nothing starts (0 when never paused). */
   readonly pausedUntil: number;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * A FIFO limiter: at most `maxConcurrency` tasks in flight, and request starts at least

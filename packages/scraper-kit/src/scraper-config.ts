@@ -253,7 +253,8 @@ export async function loadScraperConfig(
     limits: mergeLimits(parsed.SOURCE_LIMITS_JSON),
     retry,
     userAgent: buildUserAgent(parsed.SCRAPER_CONTACT ?? DEFAULT_CONTACT),
-    newsProvider: parsed.NEWS_PROVIDER ?? (newsApiKey ? 'newsapi' : 'gdelt'),
+    // NewsAPI only when chosen: a key alone must not switch providers (its Developer plan is 50 requests / 12 h).
+    newsProvider: parsed.NEWS_PROVIDER ?? 'gdelt',
     socialProvider: parsed.SOCIAL_PROVIDER ?? 'bluesky',
   };
 }

@@ -1,14 +1,8 @@
-import type { Celebrity, Observation } from '@celebrity-pipeline/core';
-import {
-  type HttpClient,
-  RateLimitedError,
-  routeOf,
-  type ScrapeContext,
-  type Scraper,
-} from '@celebrity-pipeline/scraper-kit';
-import { attributeArticles, batchCelebrities, buildGdeltQuery, GDELT_QUERY_LIMITS } from './gdelt-query.js';
-import { mapGdeltArticles, NEWS_WINDOW_DAYS, unmeasuredGdelt } from './news-mapping.js';
-import { type GdeltArticle, GdeltArtListSchema, parseNews } from './news-responses.js';
+import type { Celebrity, IsoWeek, Observation } from '@celebrity-pipeline/core';
+import { type HttpClient, type ScrapeContext, type Scraper, ScraperError } from '@celebrity-pipeline/scraper-kit';
+import { createGdeltDocClient } from './gdelt-doc-client.js';
+import { GDELT_QUERY_LIMITS, type GdeltQueryLimits } from './gdelt-query.js';
+import { type CelebrityOutcome, measureGdeltWeek } from './gdelt-week-measurement.js';
 
 /** Options of {@link createGdeltNewsScraper}. */
 export interface GdeltNewsScraperOptions {
@@ -16,72 +10,39 @@ export interface GdeltNewsScraperOptions {
   http: HttpClient;
   /** e.g. `https://api.gdeltproject.org/api/v2` */
   baseUrl: string;
-  limits?: typeof GDELT_QUERY_LIMITS;
+  limits?: GdeltQueryLimits;
 }
 
-type BatchResult =
-  | { query: string; refused: false; attributed: Map<string, GdeltArticle[]> }
-  | { query: string; refused: true };
-
 /**
- * The GDELT DOC 2.0 news scraper (keyless default). Celebrities are batched into OR queries (one request per
- * batch, fetched when a celebrity of the batch is first scraped), and each article is attributed to the
- * celebrities its headline names. When GDELT refuses (throttle after retries) the count is "not measured".
+ * The GDELT DOC 2.0 news scraper (keyless default). The run's week is measured once for the run's whole list
+ * (`measureGdeltWeek`: one exact count per celebrity, then titles in batches), and each `scrape` returns its
+ * celebrity's share of that.
  */
 export function createGdeltNewsScraper(options: GdeltNewsScraperOptions): Scraper<'news'> {
   const limits = options.limits ?? GDELT_QUERY_LIMITS;
-  let plannedFor: readonly Celebrity[] | undefined;
-  let batchOf = new Map<string, Celebrity[]>();
-  const results = new Map<Celebrity[], Promise<BatchResult>>();
+  const client = createGdeltDocClient({ http: options.http, baseUrl: options.baseUrl, maxRecords: limits.maxRecords });
+  const measured = new WeakMap<readonly Celebrity[], Map<IsoWeek, Promise<Map<string, CelebrityOutcome>>>>();
 
-  const plan = (celebrities: readonly Celebrity[]) => {
-    if (plannedFor === celebrities) return;
-    plannedFor = celebrities;
-    batchOf = new Map(
-      batchCelebrities(celebrities, limits).flatMap((batch) => batch.map((celebrity) => [celebrity.id, batch])),
-    );
-  };
-
-  const fetchBatch = async (batch: Celebrity[]): Promise<BatchResult> => {
-    const query = buildGdeltQuery(batch);
-    const url = `${options.baseUrl}/doc/doc`;
-    try {
-      const response = await options.http.get(url, {
-        params: {
-          query,
-          mode: 'artlist',
-          format: 'json',
-          timespan: `${NEWS_WINDOW_DAYS}d`,
-          maxrecords: limits.maxRecords,
-          sort: 'DateDesc',
-        },
-        celebrityId: batch.map((celebrity) => celebrity.id).join(','),
-      });
-      const { articles } = parseNews(GdeltArtListSchema, response.data, {
-        source: 'news',
-        provider: 'gdelt',
-        route: routeOf(url),
-      });
-      return { query, refused: false, attributed: attributeArticles(articles, batch) };
-    } catch (error) {
-      if (error instanceof RateLimitedError) return { query, refused: true };
-      throw error;
+  const weekOf = (celebrities: readonly Celebrity[], week: IsoWeek) => {
+    const weeks = measured.get(celebrities) ?? new Map<IsoWeek, Promise<Map<string, CelebrityOutcome>>>();
+    measured.set(celebrities, weeks);
+    let outcomes = weeks.get(week);
+    if (!outcomes) {
+      outcomes = measureGdeltWeek(client, celebrities, week, limits);
+      weeks.set(week, outcomes);
     }
+    return outcomes;
   };
 
   return {
     source: 'news',
     async scrape(celebrity, context: ScrapeContext): Promise<Observation<'news'>> {
-      plan(context.celebrities);
-      const batch = batchOf.get(celebrity.id) ?? [celebrity];
-      let result = results.get(batch);
-      if (!result) {
-        result = fetchBatch(batch);
-        results.set(batch, result);
-      }
-      const outcome = await result;
-      if (outcome.refused) return unmeasuredGdelt(outcome.query);
-      return mapGdeltArticles(outcome.attributed.get(celebrity.id) ?? [], outcome.query);
+      const list = context.celebrities.some((entry) => entry.id === celebrity.id) ? context.celebrities : [celebrity];
+      const outcome = (await weekOf(list, context.week)).get(celebrity.id);
+      if (!outcome)
+        throw new ScraperError(`gdelt did not measure ${celebrity.id}`, { source: 'news', celebrityId: celebrity.id });
+      if (!outcome.ok) throw outcome.error;
+      return outcome.observation;
     },
   };
 }

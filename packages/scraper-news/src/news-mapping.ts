@@ -1,26 +1,41 @@
-import type { Observation } from '@celebrity-pipeline/core';
+import { NEWS_MEASURES, type NewsProvider, type Observation } from '@celebrity-pipeline/core';
 import type { GdeltArticle, NewsApiArticle } from './news-responses.js';
 
-/** The news window, in days (GDELT `timespan=7d`, NewsAPI `from` = 7 days back). */
+/** The news window, in days: the ISO week being collected (GDELT `startdatetime`/`enddatetime`, NewsAPI `from`/`to`). */
 export const NEWS_WINDOW_DAYS = 7;
 
-/** Articles attributed by GDELT → observation: signal = article count; texts = headlines. Pure. */
-export function mapGdeltArticles(articles: readonly GdeltArticle[], query: string): Observation<'news'> {
+const signalsOf = (provider: NewsProvider, articleCount: number | null, notMeasuredReason?: string) => ({
+  article_count: articleCount,
+  provider,
+  measure: NEWS_MEASURES[provider],
+  window_days: NEWS_WINDOW_DAYS,
+  ...(notMeasuredReason === undefined ? {} : { not_measured_reason: notMeasuredReason.slice(0, 500) }),
+});
+
+/**
+ * GDELT → observation: signal = the celebrity's own full-text article count for the week (exact, from its
+ * timeline); texts = the headlines of its articles that name it. Pure.
+ */
+export function mapGdeltArticles(
+  articleCount: number,
+  articles: readonly GdeltArticle[],
+  query: string,
+): Observation<'news'> {
   return {
     source: 'news',
-    signals: { article_count: articles.length, provider: 'gdelt', window_days: NEWS_WINDOW_DAYS },
+    signals: signalsOf('gdelt', articleCount),
     texts: articles.map((article) => ({ text: article.title })),
     sourceRef: `gdelt:${query}`,
   };
 }
 
-/** GDELT refused (throttled): the count is "not measured" (`null`), never 0. Pure. */
-export function unmeasuredGdelt(query: string): Observation<'news'> {
+/** The provider could not answer (throttled, quota spent, query refused): `null` with the reason, never 0. Pure. */
+export function unmeasuredNews(provider: NewsProvider, reason: string, query: string): Observation<'news'> {
   return {
     source: 'news',
-    signals: { article_count: null, provider: 'gdelt', window_days: NEWS_WINDOW_DAYS },
+    signals: signalsOf(provider, null, reason),
     texts: [],
-    sourceRef: `gdelt:${query}`,
+    sourceRef: `${provider}:${query}`,
   };
 }
 
@@ -39,7 +54,7 @@ export function mapNewsApi(
   const removed = articles.length - kept.length;
   return {
     source: 'news',
-    signals: { article_count: Math.max(0, totalResults - removed), provider: 'newsapi', window_days: NEWS_WINDOW_DAYS },
+    signals: signalsOf('newsapi', Math.max(0, totalResults - removed)),
     texts: kept.map((article) => ({ text: article.title ?? '' })),
     sourceRef: `newsapi:${query}`,
   };

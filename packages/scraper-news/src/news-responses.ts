@@ -15,6 +15,26 @@ export type GdeltArticle = z.infer<typeof GdeltArticleSchema>;
 /** ArtList answer; `{}` (no `articles`) means no results. */
 export const GdeltArtListSchema = z.looseObject({ articles: z.array(GdeltArticleSchema).default([]) });
 
+/** One step of a timeline: its instant and value (`timelinevolraw`: the raw article count; `norm`: all articles). */
+export const GdeltTimelinePointSchema = z.looseObject({
+  date: z.string(),
+  value: z.number().nonnegative(),
+  norm: z.number().nonnegative().optional(),
+});
+
+/** `mode=timelinevolraw` answer: one series ("Article Count") of raw counts per time step; `{}` means none. */
+export const GdeltTimelineSchema = z.looseObject({
+  timeline: z
+    .array(z.looseObject({ series: z.string().optional(), data: z.array(GdeltTimelinePointSchema) }))
+    .default([]),
+});
+export type GdeltTimeline = z.infer<typeof GdeltTimelineSchema>;
+
+/** The articles a `timelinevolraw` answer counts: the sum of its first series' steps. Pure. */
+export function timelineArticleCount(timeline: GdeltTimeline): number {
+  return (timeline.timeline[0]?.data ?? []).reduce((total, point) => total + point.value, 0);
+}
+
 /** One NewsAPI article. */
 export const NewsApiArticleSchema = z.looseObject({
   title: z.string().nullable(),

@@ -3,8 +3,8 @@ import { createGdeltNewsScraper } from './gdelt-scraper.js';
 import { createNewsApiScraper } from './newsapi-scraper.js';
 
 /**
- * Wires the news scraper from the configuration: NewsAPI when `NEWS_PROVIDER=newsapi` (the default when
- * `NEWSAPI_KEY` is set; a missing key in live mode skips the run), else keyless GDELT.
+ * Wires the news scraper from the configuration: NewsAPI only when `NEWS_PROVIDER=newsapi` (a missing key in
+ * live mode then skips the run), else keyless GDELT. A key alone never switches providers.
  */
 export const newsScraperFromConfig: CreateScraper<'news'> = ({ config, http }) => {
   if (config.newsProvider === 'newsapi') {

@@ -1,3 +1,4 @@
+export { captureOutput } from './capture-output.js';
 export {
   FAST_RETRY_JSON,
   firstCelebrities,

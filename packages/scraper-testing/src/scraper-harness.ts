@@ -11,7 +11,8 @@ import {
   loadScraperConfig,
 } from '@celebrity-pipeline/scraper-kit';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
-import { inject, vi } from 'vitest';
+import { inject } from 'vitest';
+import { captureOutput } from './capture-output.js';
 
 /** Fast retries for tests (the Retry-After test still waits what the server asks). */
 export const FAST_RETRY_JSON = '{"retries":2,"minTimeoutMs":5,"maxTimeoutMs":20}';
@@ -80,28 +81,18 @@ export async function runHandler<S extends Source>(
       metrics: createScraperMetrics(source),
     }),
   });
-  const chunks: string[] = [];
-  const record = (chunk: unknown) => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
-    return true;
-  };
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(record);
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(record);
   runNumber += 1;
-  try {
-    const summary = await handler(
-      scheduledEvent({ id: `run-${source}-${runNumber}`, time: new Date('2026-11-22T02:00:00Z') }),
-    );
-    return { summary, output: chunks.join('') };
-  } catch (error) {
-    return { error, output: chunks.join('') };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
+  const event = scheduledEvent({ id: `run-${source}-${runNumber}`, time: new Date('2026-11-22T02:00:00Z') });
+  const { value: summary, error, output } = await captureOutput(() => handler(event));
+  return error === undefined ? { summary, output } : { error, output };
 }
 
-/** A list of the first `count` bundled celebrities (fault tests need only a few). */
-export function firstCelebrities(count: number): CelebrityList {
-  return { version: 1, celebrities: defaultCelebrityList().celebrities.slice(0, count) };
+/**
+ * A list of the first `count` bundled celebrities (fault tests need only a few), plus any other bundled ones by
+ * index (e.g. one whose Wikipedia title the fixtures answer with a redirect).
+ */
+export function firstCelebrities(count: number, extraIndexes: readonly number[] = []): CelebrityList {
+  const all = defaultCelebrityList().celebrities;
+  const picked = [...all.slice(0, count), ...extraIndexes.map((index) => all[index])];
+  return { version: 1, celebrities: picked.filter((celebrity) => celebrity !== undefined) };
 }

@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import { loadCelebrities } from '@celebrity-pipeline/celebrities';
 import {
+  type Check,
   DEFAULT_STACK_NAME,
   SOURCES,
   STACK_OUTPUT_KEYS,
@@ -19,7 +20,7 @@ import {
   WEEKLY_SCHEDULE,
 } from '@celebrity-pipeline/core';
 import { createDocumentClient, createRunLedger, listWeekItems } from '@celebrity-pipeline/core/dynamodb';
-import { type Check, describeTableIfExists } from '@celebrity-pipeline/local-runtime';
+import { describeTableIfExists } from '@celebrity-pipeline/local-runtime';
 import { STREAM_FILTER_PATTERNS, STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
 import type { ReportDeadLetter } from '@celebrity-pipeline/report';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
@@ -28,7 +29,7 @@ import { enrichmentOf, formatRunStatus } from '../commands/status.js';
 import { reportChecks } from '../commands/verify.js';
 import { CliError, UsageError } from '../errors.js';
 import { parseWeekOption } from '../option-parsers.js';
-import { dataQualityChecks, parallelStartCheck, tableCheck } from '../verification.js';
+import { AWS_VERIFY_CHECK_IDS, dataQualityChecks, parallelStartCheck, tableCheck } from '../verification.js';
 import {
   postProcessorFunctionName,
   readStackOutputs,
@@ -335,12 +336,13 @@ export function awsCommands(io: CommandIo, makeClients: () => AwsClients = defau
         ),
         ...dataQualityChecks(lastRun?.week, items, list.celebrities.length * SOURCES.length),
         {
+          id: 'dlq-empty',
           name: 'DLQ empty',
           isPassed: counts.every((count) => count === 0),
           detail: queues.map((queue, index) => `${queue.role} ${counts[index]}`).join(', '),
         },
       ];
-      return reportChecks(checks, Boolean(flags.json), io);
+      return reportChecks(checks, AWS_VERIFY_CHECK_IDS, Boolean(flags.json), io);
     },
   };
 }
@@ -350,7 +352,7 @@ export async function ruleCheck(
   eventBridge: EventBridgeClient,
   ruleName: string,
   outputs: StackOutputs,
-): Promise<Check> {
+): Promise<Check<'weekly-rule'>> {
   const name = 'weekly rule targets the four scrapers';
   const rule = await eventBridge.send(new DescribeRuleCommand({ Name: ruleName }));
   const { Targets = [] } = await eventBridge.send(new ListTargetsByRuleCommand({ Rule: ruleName }));
@@ -364,6 +366,7 @@ export async function ruleCheck(
     ...(missing.length === 0 ? [] : [`no target for ${missing.join(', ')}`]),
   ];
   return {
+    id: 'weekly-rule',
     name,
     isPassed: problems.length === 0,
     detail: problems.length === 0 ? `${ruleName}: ${Targets.length} targets, state ${rule.State}` : problems.join('; '),
@@ -375,14 +378,15 @@ export async function mappingCheck(
   lambda: LambdaClient,
   functionName: string,
   streamArn: string | undefined,
-): Promise<Check> {
+): Promise<Check<'stream-mapping'>> {
+  const id = 'stream-mapping';
   const name = 'stream filter patterns in force';
   const { EventSourceMappings = [] } = await lambda.send(
     new ListEventSourceMappingsCommand({ FunctionName: functionName }),
   );
   const mapping = EventSourceMappings.find((candidate) => !streamArn || candidate.EventSourceArn === streamArn);
   if (!mapping)
-    return { name, isPassed: false, detail: `no event-source mapping of ${functionName} on the table stream` };
+    return { id, name, isPassed: false, detail: `no event-source mapping of ${functionName} on the table stream` };
   const deployed = new Set((mapping.FilterCriteria?.Filters ?? []).map((filter) => canonical(filter.Pattern ?? '')));
   const expected = STREAM_FILTER_PATTERNS.map((pattern) => canonical(JSON.stringify(pattern)));
   const problems = [
@@ -396,6 +400,7 @@ export async function mappingCheck(
     ...(mapping.State === 'Enabled' ? [] : [`mapping state ${mapping.State}`]),
   ];
   return {
+    id,
     name,
     isPassed: problems.length === 0,
     detail:

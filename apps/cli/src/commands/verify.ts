@@ -1,16 +1,17 @@
 import { loadCelebrities } from '@celebrity-pipeline/celebrities';
-import { SOURCES } from '@celebrity-pipeline/core';
-import { type Check, describeTableIfExists } from '@celebrity-pipeline/local-runtime';
+import { type Check, SOURCES } from '@celebrity-pipeline/core';
+import { describeTableIfExists } from '@celebrity-pipeline/local-runtime';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
 import { type DatabaseFlags, openLocalContext } from '../local-context.js';
 import { formatCheck } from '../report-format.js';
 import {
   dataQualityChecks,
   emptyDeadLetterCheck,
+  LOCAL_VERIFY_CHECK_IDS,
   localFilterCheck,
   parallelStartCheck,
   tableCheck,
-  verdictLine,
+  verificationOutcome,
 } from '../verification.js';
 
 /** Flags of `verify`. */
@@ -19,13 +20,18 @@ export interface VerifyFlags extends DatabaseFlags {
   json?: boolean;
 }
 
-/** Prints PASS/FAIL lines and the verdict; exit 1 when a check fails. */
-export function reportChecks(checks: readonly Check[], isJson: boolean, io: CommandIo): number {
-  const isPassed = checks.every((check) => check.isPassed);
-  if (isJson) printJson(io, { isPassed, checks, verdict: verdictLine(checks) });
+/** Prints PASS/FAIL lines and the verdict; exit 1 when a check fails or a required one is missing. */
+export function reportChecks(
+  checks: readonly Check[],
+  requiredIds: readonly string[],
+  isJson: boolean,
+  io: CommandIo,
+): number {
+  const { isPassed, missing, verdict } = verificationOutcome(checks, requiredIds);
+  if (isJson) printJson(io, { isPassed, checks, missing, verdict });
   else {
     for (const check of checks) printLine(io, formatCheck(check));
-    printLine(io, verdictLine(checks));
+    printLine(io, verdict);
   }
   return isPassed ? 0 : 1;
 }
@@ -50,7 +56,7 @@ export async function verifyCommand(flags: VerifyFlags, io: CommandIo): Promise<
       ...dataQualityChecks(lastRun?.week, items, list.celebrities.length * SOURCES.length),
       emptyDeadLetterCheck(deadLetterCount, `the local DLQ (${names.state})`),
     ];
-    return reportChecks(checks, flags.json ?? false, io);
+    return reportChecks(checks, LOCAL_VERIFY_CHECK_IDS, flags.json ?? false, io);
   } finally {
     await context.close();
   }

@@ -9,6 +9,7 @@ import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testin
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { AwsClients } from '../../src/aws/aws-commands.js';
+import { AWS_VERIFY_CHECK_IDS } from '../../src/verification.js';
 import { cli } from '../helpers/cli.js';
 
 const cloudFormation = mockClient(CloudFormationClient);
@@ -211,6 +212,10 @@ describe('verify --aws', () => {
     );
     expect(result.stdout).toContain('FAIL  DLQ empty: schedule DLQ 2, scraper failures 2, stream failures 2');
     expect(result.stdout).toContain('NOT safe to enable the schedule');
+    const json = await cli(['verify', '--aws', '--json'], { dependencies: { aws: clients(endpoint) } });
+    const output = JSON.parse(json.stdout) as { checks: { id: string }[]; missing: string[] };
+    expect(output.checks.map((check) => check.id)).toEqual([...AWS_VERIFY_CHECK_IDS]);
+    expect(output.missing).toEqual([]);
     await table.drop();
     await ledger.drop();
     dynamodb.destroy();

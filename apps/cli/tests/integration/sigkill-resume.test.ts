@@ -1,9 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { formatItemKey, isEnriched } from '@celebrity-pipeline/core';
 import { describe, expect, inject, it } from 'vitest';
 import { cli, isolatedDatabase, spawnCli, storedWeek } from '../helpers/cli.js';
 
 const week = '2026-W48';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a run killed with SIGKILL during scraping', () => {
   it('is completed by the next run: 400 items, all enriched, none duplicated', async () => {

@@ -2,7 +2,16 @@ import type { RunSummary, Source } from '@celebrity-pipeline/core';
 import type { LedgerRun } from '@celebrity-pipeline/core/dynamodb';
 import type { InvocationRecord } from '@celebrity-pipeline/local-runtime';
 import { describe, expect, it } from 'vitest';
-import { parallelStartCheck, verdictLine } from '../../src/verification.js';
+import {
+  AWS_VERIFY_CHECK_IDS,
+  dataQualityChecks,
+  emptyDeadLetterCheck,
+  LOCAL_VERIFY_CHECK_IDS,
+  localFilterCheck,
+  parallelStartCheck,
+  tableCheck,
+  verificationOutcome,
+} from '../../src/verification.js';
 
 const sources: Source[] = ['tmdb', 'wikipedia', 'news', 'social'];
 
@@ -42,16 +51,55 @@ describe('parallelStartCheck', () => {
   });
 });
 
-describe('verdictLine', () => {
-  it('says the schedule is safe only when every check passes', () => {
-    expect(verdictLine([{ name: 'a', isPassed: true, detail: '' }])).toBe(
-      'All checks passed: safe to enable the schedule.',
-    );
+describe('verificationOutcome', () => {
+  const passing = (id: string) => ({ id, name: id, isPassed: true, detail: '' });
+
+  it('says the schedule is safe only when every required check is present and passes', () => {
+    expect(verificationOutcome([passing('a')], ['a'])).toEqual({
+      isPassed: true,
+      missing: [],
+      verdict: 'All checks passed: safe to enable the schedule.',
+    });
     expect(
-      verdictLine([
-        { name: 'a', isPassed: false, detail: '' },
-        { name: 'b', isPassed: false, detail: '' },
-      ]),
+      verificationOutcome(
+        [
+          { ...passing('a'), isPassed: false },
+          { ...passing('b'), isPassed: false },
+        ],
+        ['a', 'b'],
+      ).verdict,
     ).toBe('NOT safe to enable the schedule; failing: a; b');
+  });
+
+  it('fails when a required check is missing, even if every check present passes', () => {
+    const outcome = verificationOutcome([passing('a')], ['a', 'dlq-empty']);
+    expect(outcome.isPassed).toBe(false);
+    expect(outcome.missing).toEqual(['dlq-empty']);
+    expect(outcome.verdict).toBe('NOT safe to enable the schedule; failing: check `dlq-empty` missing');
+  });
+});
+
+describe('the checks verify builds', () => {
+  it('cover every id verify requires on the local database, with core’s Phase 4C checks among them', () => {
+    const checks = [
+      tableCheck(undefined, 'celebrity-database'),
+      parallelStartCheck(undefined),
+      localFilterCheck(),
+      ...dataQualityChecks(undefined, [], 400),
+      emptyDeadLetterCheck(0, 'the local DLQ'),
+    ];
+    expect(checks.map((check) => check.id)).toEqual([...LOCAL_VERIFY_CHECK_IDS]);
+    expect(AWS_VERIFY_CHECK_IDS).toEqual(
+      expect.arrayContaining(['items-written', 'items-enriched', 'weights-in-range']),
+    );
+  });
+
+  it('fails every Phase 4C check when there is no run to check', () => {
+    const checks = dataQualityChecks(undefined, [], 400);
+    expect(checks.map((check) => [check.id, check.isPassed, check.detail])).toEqual([
+      ['items-written', false, 'no run to check'],
+      ['items-enriched', false, 'no run to check'],
+      ['weights-in-range', false, 'no run to check'],
+    ]);
   });
 });

@@ -1,5 +1,13 @@
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
+import {
+  countSuccessfulCalls,
+  createTestTable,
+  fakeUnprocessedItems,
+  fakeUnprocessedKeys,
+  localDynamoDbClient,
+  rejectItem,
+  throttle,
+} from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   createDocumentClient,
@@ -8,13 +16,6 @@ import {
   type RetryPolicy,
 } from '../../src/dynamodb/index.js';
 import { buildItem, type CelebrityItem, formatItemKey, ValidationError, WriteError } from '../../src/index.js';
-import {
-  countSuccessfulCalls,
-  fakeUnprocessedItems,
-  fakeUnprocessedKeys,
-  rejectItem,
-  throttle,
-} from '../helpers/dynamodb-faults.js';
 import { celebrity, collectionContext } from '../helpers/factories.js';
 import { observationOf, weekItems } from '../helpers/items.js';
 

@@ -1,9 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
+import { countSuccessfulCalls, createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDocumentClient, createItemWriter, createTableInput } from '../../src/dynamodb/index.js';
 import { buildItem, type CelebrityItem, type Enrichment, ValidationError } from '../../src/index.js';
-import { countSuccessfulCalls } from '../helpers/dynamodb-faults.js';
 import { celebrity, collectionContext } from '../helpers/factories.js';
 import { observationOf } from '../helpers/items.js';
 

@@ -1,6 +1,6 @@
 import { buildItem, type CelebrityItem, type Source } from '@celebrity-pipeline/core';
 import { describe, expect, it } from 'vitest';
-import { buildWeekReport, sentimentCounts, weightStatistics } from '../../src/week-report.js';
+import { buildWeekReport, CYCLE_CHECK_IDS, sentimentCounts } from '../../src/week-report.js';
 
 function item(
   index: number,
@@ -58,13 +58,9 @@ describe('buildWeekReport', () => {
       deadLetteredItems: 0,
       wallTimeMs: 5,
     });
-    const failed = report.checks.filter((check) => !check.isPassed).map((check) => check.name);
-    expect(failed).toEqual([
-      'items written',
-      'items enriched (weight and sentiment)',
-      'weights within [0, 1]',
-      'every scraper succeeded',
-    ]);
+    const failed = report.checks.filter((check) => !check.isPassed).map((check) => check.id);
+    expect(failed).toEqual(['items-written', 'items-enriched', 'weights-in-range', 'every-scraper-succeeded']);
+    expect(report.checks.map((check) => check.id)).toEqual([...CYCLE_CHECK_IDS]);
     expect(report.isPassed).toBe(false);
   });
 
@@ -84,11 +80,9 @@ describe('buildWeekReport', () => {
   });
 });
 
-describe('weightStatistics and sentimentCounts', () => {
-  it('ignore un-enriched items', () => {
+describe('sentimentCounts', () => {
+  it('ignores un-enriched items', () => {
     const items = [item(1), item(2, { weight: 1, sentiment: 'NEGATIVE' })];
-    expect(weightStatistics(items)).toEqual({ min: 1, max: 1, avg: 1 });
-    expect(weightStatistics([item(3)])).toBeNull();
     expect(sentimentCounts(items)).toEqual({ POSITIVE: 0, NEGATIVE: 1, NEUTRAL: 0 });
   });
 });

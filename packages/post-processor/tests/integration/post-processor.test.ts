@@ -8,7 +8,7 @@ import {
   WriteError,
 } from '@celebrity-pipeline/core';
 import { createDocumentClient, createItemWriter, createTableInput } from '@celebrity-pipeline/core/dynamodb';
-import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
+import { countUpdateItemCalls, createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPostProcessor, EnrichmentWriteError, PROCESSOR_VERSION } from '../../src/index.js';
@@ -20,7 +20,6 @@ import {
   enrichmentModifyRecord,
   insertRecord,
 } from '../helpers/stream-records.js';
-import { countUpdateItemCalls } from '../helpers/update-item-counter.js';
 
 const FIRST_PASS = new Date('2026-11-22T02:05:00.000Z');
 const SECOND_PASS = new Date('2026-11-22T03:30:00.000Z');

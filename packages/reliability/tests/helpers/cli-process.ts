@@ -1,13 +1,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { ListTablesCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { localDynamoDbClient, uniqueTableName } from '@celebrity-pipeline/testing';
 
-/** The built CLI binary (apps/cli/dist/bin.js), run as its own process like a user would. */
-export const CLI_BINARY = fileURLToPath(new URL('../../../../apps/cli/dist/bin.js', import.meta.url));
+/** The `celebrity-pipeline` binary of the `@celebrity-pipeline/cli` dependency (its package.json `bin`), built. */
+export const CLI_BINARY = cliBinaryPath();
+
+function cliBinaryPath(): string {
+  const manifestPath = createRequire(import.meta.url).resolve('@celebrity-pipeline/cli/package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin?: Record<string, string> };
+  const binary = manifest.bin?.['celebrity-pipeline'];
+  if (binary === undefined) throw new Error(`${manifestPath} declares no \`celebrity-pipeline\` bin`);
+  return join(dirname(manifestPath), binary);
+}
 
 /** Environment for the CLI without anything that would reach the internet or print telemetry. */
 export function cliEnvironment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {

@@ -1,26 +1,60 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
-import { type MatrixCell, MatrixCellSchema } from '../../src/matrix-record.js';
+import { expect, inject, onTestFinished } from 'vitest';
+import {
+  type CellMeasurement,
+  CellMeasurementSchema,
+  type DuplicateMeasure,
+  type MatrixArea,
+  type MatrixCell,
+  MatrixCellSchema,
+  type MatrixFile,
+} from '../../src/matrix-record.js';
 
-const resultsDirectory = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results', 'reliability');
+/** What a test declares about its cell before it acts. */
+export interface CellDeclaration {
+  area: MatrixArea;
+  subject: string;
+  fault: string;
+  expected: string;
+  duplicatesMeasure: DuplicateMeasure;
+}
+
+/** The running test's cell: `measure` it before the first assertion; it is recorded when the test finishes. */
+export interface OpenCell {
+  measure(measurement: CellMeasurement): void;
+}
 
 /**
- * The cells one test file observed, written to `test-results/reliability/<file>.json` after each record (one
- * file per test file, so parallel files never write the same file). The report script merges them.
+ * The cells one test file records, written to `<results>/<file>.json` (one file per test file, so parallel files
+ * never write the same file) with the run id the globalSetup provided.
  */
 export function createMatrixLog(testFileUrl: string) {
-  const cells: MatrixCell[] = [];
-  const file = join(resultsDirectory, `${basename(fileURLToPath(testFileUrl), '.test.ts')}.json`);
-  mkdirSync(resultsDirectory, { recursive: true });
-  writeFileSync(file, '[]\n');
+  const file = join(inject('matrixResultsDirectory'), `${basename(fileURLToPath(testFileUrl), '.test.ts')}.json`);
+  const content: MatrixFile = { runId: inject('matrixRunId'), cells: [] };
+  const write = () => writeFileSync(file, `${JSON.stringify(content, null, 2)}\n`);
+  write();
   return {
-    /** Records a cell under the name of the running test (vitest's `fullName`, to join with the JSON results). */
-    record(cell: Omit<MatrixCell, 'testName'>): void {
+    /**
+     * Opens the running test's cell. Whatever happens next — an assertion fails, the test throws or times out —
+     * the cell is recorded when the test finishes, with vitest's verdict as its status and the figures measured
+     * so far (`null` when the test failed before measuring).
+     */
+    open(declaration: CellDeclaration): OpenCell {
       const testName = (expect.getState().currentTestName ?? '').split(' > ').join(' ');
-      cells.push(MatrixCellSchema.parse({ ...cell, testName }));
-      writeFileSync(file, `${JSON.stringify(cells, null, 2)}\n`);
+      let measured: CellMeasurement | null = null;
+      onTestFinished(({ task }) => {
+        const status = task.result?.state === 'pass' ? 'passed' : 'failed';
+        const cell: MatrixCell = MatrixCellSchema.parse({ ...declaration, testName, status, measured });
+        content.cells.push(cell);
+        write();
+      });
+      return {
+        measure(measurement) {
+          measured = CellMeasurementSchema.parse(measurement);
+        },
+      };
     },
   };
 }

@@ -88,9 +88,11 @@ export async function startStreamHarness() {
     const page = await documentClient.send(new ScanCommand({ TableName: names.items, ConsistentRead: true }));
     return (page.Items ?? []) as CelebrityItem[];
   };
-  /** An item core's schema refuses (no signals, no hash) that still passes the stream filter. */
-  const putPoison = (celebrityId: string) =>
-    clients.dynamodb.send(
+  let poisonRecordsWritten = 0;
+  /** An item core's schema refuses (no signals, no hash) that still passes the stream filter: an injected fault. */
+  const putPoison = async (celebrityId: string) => {
+    poisonRecordsWritten += 1;
+    await clients.dynamodb.send(
       new PutItemCommand({
         TableName: names.items,
         Item: {
@@ -103,6 +105,7 @@ export async function startStreamHarness() {
         },
       }),
     );
+  };
   return {
     clients,
     documentClient,
@@ -117,10 +120,16 @@ export async function startStreamHarness() {
     drain,
     scan,
     putPoison,
+    poisonRecordsWritten: () => poisonRecordsWritten,
     enrichedCount: async () => (await scan()).filter((item) => isEnriched(item)).length,
     close: () => {
       clients.dynamodb.destroy();
       clients.streams.destroy();
     },
   };
+}
+
+/** Stored items beyond the first of each celebrity × source × week (the `stored-items` duplicates measure). */
+export function duplicateStoredItems(items: readonly CelebrityItem[]): number {
+  return items.length - new Set(items.map((item) => `${item.celebrity_id}|${item.source}|${item.week}`)).size;
 }

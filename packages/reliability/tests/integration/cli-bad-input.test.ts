@@ -13,10 +13,21 @@ import {
 import { createMatrixLog } from '../helpers/matrix-log.js';
 
 const matrix = createMatrixLog(import.meta.url);
+/** The first two lines of a message, with this run's scratch paths and table names replaced by placeholders. */
+const firstLines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .slice(0, 2)
+    .join(' ')
+    .replaceAll(directory, '<scratch>')
+    .replace(/rel-cli-[\w-]+/g, '<table>')
+    .slice(0, 160);
 const directory = scratchDirectory();
 const celebrities = defaultCelebrityList().celebrities.slice(0, 3);
+let validLists = 0;
 const validList = () =>
-  writeInput(directory, `valid-${Math.random()}.json`, JSON.stringify({ version: 1, celebrities }));
+  writeInput(directory, `valid-${++validLists}.json`, JSON.stringify({ version: 1, celebrities }));
 
 interface BadInput {
   input: string;
@@ -112,49 +123,55 @@ const BAD_INPUTS: BadInput[] = [
 
 describe('bad input to the CLI binary: clear message, non-zero exit, nothing written', () => {
   it.each(BAD_INPUTS)('$input', async (badInput) => {
+    const cell = matrix.open({
+      area: 'bad-input',
+      subject: 'cli',
+      fault: badInput.input,
+      expected: 'clear message, non-zero exit, nothing written',
+      duplicatesMeasure: 'not-measured',
+    });
     const endpoint = inject('dynamodbEndpoint');
     const { table, flags } = isolatedTable(endpoint);
     await badInput.prepare?.(endpoint, table);
     const result = await runCliBinary(badInput.args(flags), { environment: cliEnvironment(badInput.environment) });
+    const stored = await itemsUnder(endpoint, table);
+    cell.measure({
+      observed: `exit ${result.code}, ${stored.items} item(s) written: ${firstLines(result.stderr)}`,
+      faultsInjected: 0, // bad input is what the cell gives, not a fault the harness injected
+      pairs: 0,
+      itemsLost: 0,
+      duplicates: 0,
+    });
     expect(result.isTimedOut).toBe(false);
     expect(result.code).not.toBe(0);
     expect(result.code).not.toBeNull();
     expect(result.stderr).toMatch(badInput.message);
     expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/); // a message, not a stack trace
     expect(`${result.stdout}${result.stderr}`).not.toContain('tmdb-secret-token');
-    const stored = await itemsUnder(endpoint, table);
     expect(stored.items).toBe(0);
-    matrix.record({
-      area: 'bad-input',
-      subject: 'cli',
-      fault: badInput.input,
-      expected: 'clear message, non-zero exit, nothing written',
-      observed: `exit ${result.code}: ${result.stderr.trim().split('\n').slice(0, 2).join(' ').slice(0, 160)}`,
-      faultsInjected: 1,
-      pairs: 0,
-      itemsLost: 0,
-      duplicates: stored.items,
-    });
   });
 
   it('Java missing (PATH and JAVA_HOME without java)', async () => {
+    const cell = matrix.open({
+      area: 'bad-input',
+      subject: 'cli',
+      fault: 'Java missing (PATH without java)',
+      expected: 'clear message, non-zero exit, nothing written',
+      duplicatesMeasure: 'not-measured',
+    });
     const result = await runCliBinary(['run', '--in-memory', '--celebrities', validList()], {
       environment: cliEnvironment({ PATH: '/nonexistent', JAVA_HOME: undefined }),
+    });
+    cell.measure({
+      observed: `exit ${result.code}: ${firstLines(result.stderr)}`,
+      faultsInjected: 0,
+      pairs: 0,
+      itemsLost: 0,
+      duplicates: 0,
     });
     expect(result.isTimedOut).toBe(false);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/java/i);
     expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
-    matrix.record({
-      area: 'bad-input',
-      subject: 'cli',
-      fault: 'Java missing (PATH without java)',
-      expected: 'clear message, non-zero exit, nothing written',
-      observed: `exit ${result.code}: ${result.stderr.trim().split('\n').slice(0, 2).join(' ').slice(0, 160)}`,
-      faultsInjected: 1,
-      pairs: 0,
-      itemsLost: 0,
-      duplicates: 0,
-    });
   });
 });

@@ -20,7 +20,7 @@ import { tmdbScraperFromConfig } from '@celebrity-pipeline/scraper-tmdb';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { captureOutput } from '../helpers/capture-output.js';
-import { expectInvariant } from '../helpers/invariant-assertions.js';
+import { expectInvariantHolds, measureInvariant } from '../helpers/invariant-assertions.js';
 import { createMatrixLog } from '../helpers/matrix-log.js';
 import {
   celebrityList,
@@ -101,8 +101,17 @@ async function setUp(celebrityCount: number) {
   return { ids, table, deadLetters, invoke, recorded, invocations: () => invocations, state };
 }
 
+const injectedFaults = () => harness.server.requestLog.filter((entry) => entry.fault !== undefined).length;
+
 describe('failure share and the DLQ', () => {
   it('2 of 4 celebrities failing (50%, not above FAILURE_THRESHOLD 0.5) keeps the invocation succeeded, no DLQ', async () => {
+    const cell = matrix.open({
+      area: 'invocation',
+      subject: 'tmdb',
+      fault: '2 of 4 celebrities failing (50 %)',
+      expected: 'invocation succeeds, failures in the ledger, no DLQ',
+      duplicatesMeasure: 'stored-items',
+    });
     const context = await setUp(4);
     harness.server.setFaults(
       context.ids
@@ -110,35 +119,42 @@ describe('failure share and the DLQ', () => {
         .map((celebrityId) => ({ route: 'tmdb.person' as const, celebrityId, fault: faults.status(503) })),
     );
     const { value: outcome } = await context.invoke('share-at-threshold');
-    expect(outcome?.status).toBe('succeeded');
-    expect(context.invocations()).toBe(1);
-    expect(await context.deadLetters.list()).toEqual([]);
+    const letters = await context.deadLetters.list();
     const [run] = await context.recorded('share-at-threshold');
-    const result = expectInvariant({
-      celebrityIds: context.ids,
-      sources: ['tmdb'],
-      summaries: run?.summaries ?? [],
-      items: await context.table.scan(),
-    });
-    expect(result.counts).toMatchObject({ written: 2, failed: 2 });
-    matrix.record({
-      area: 'invocation',
-      subject: 'tmdb',
-      fault: '2 of 4 celebrities failing (50 %)',
-      expected: 'invocation succeeds, failures in the ledger, no DLQ',
-      observed: `succeeded after ${context.invocations()} invocation(s); ${result.counts.failed} failed with reason; DLQ empty`,
-      faultsInjected: harness.server.requestLog.filter((entry) => entry.fault !== undefined).length,
-      pairs: context.ids.length,
-      itemsLost: result.missing.length,
-      duplicates: result.duplicates.length,
-    });
+    const items = await context.table.scan();
+    const faultsInjected = injectedFaults();
     harness.server.setFaults([]);
     harness.server.clearLog();
     await context.table.drop();
     await context.state.drop();
+    const result = measureInvariant({
+      celebrityIds: context.ids,
+      sources: ['tmdb'],
+      summaries: run?.summaries ?? [],
+      items,
+    });
+    cell.measure({
+      observed: `${outcome?.status ?? 'no outcome'} after ${context.invocations()} invocation(s); ${result.counts.failed} failed with reason; ${letters.length} DLQ letter(s)`,
+      faultsInjected,
+      pairs: context.ids.length,
+      itemsLost: result.missing.length,
+      duplicates: result.duplicates.length,
+    });
+    expect(outcome?.status).toBe('succeeded');
+    expect(context.invocations()).toBe(1);
+    expect(letters).toEqual([]);
+    expectInvariantHolds(result, 1);
+    expect(result.counts).toMatchObject({ written: 2, failed: 2 });
   });
 
   it('3 of 4 failing fails the invocation after the async retries, lands in the DLQ, and a redrive completes the week', async () => {
+    const cell = matrix.open({
+      area: 'invocation',
+      subject: 'tmdb',
+      fault: '3 of 4 celebrities failing (75 %), then redrive',
+      expected: 'invocation fails → async retries → DLQ; redrive completes the week',
+      duplicatesMeasure: 'stored-items',
+    });
     const context = await setUp(4);
     harness.server.setFaults(
       context.ids
@@ -146,11 +162,39 @@ describe('failure share and the DLQ', () => {
         .map((celebrityId) => ({ route: 'tmdb.person' as const, celebrityId, fault: faults.status(503) })),
     );
     const { value: outcome } = await context.invoke('share-above-threshold');
-    expect(outcome?.status).toBe('failed');
-    expect(context.invocations()).toBe(1 + POLICY.function.retryAttempts);
+    const attempts = context.invocations();
     const letters = await context.deadLetters.list();
-    expect(letters).toHaveLength(1);
     const [letter] = letters;
+    const failedRun = await context.recorded('share-above-threshold');
+    const faultsInjected = injectedFaults();
+
+    // The source recovers; the redrive replays the dead-lettered Scheduled Event (same run id, same week).
+    harness.server.setFaults([]);
+    const redrive =
+      letter?.payload.kind === 'scraper-invocation' ? (await context.invoke(letter.payload.event)).value : undefined;
+    if (letter) await context.deadLetters.remove(letter.id);
+    const lettersAfter = await context.deadLetters.list();
+    const runs = await context.recorded('share-above-threshold');
+    const items = await context.table.scan();
+    harness.server.clearLog();
+    await context.table.drop();
+    await context.state.drop();
+    const result = measureInvariant({
+      celebrityIds: context.ids,
+      sources: ['tmdb'],
+      summaries: runs[0]?.summaries ?? [],
+      items,
+    });
+    cell.measure({
+      observed: `${outcome?.status ?? 'no outcome'} after ${attempts} attempts → ${letters.length} letter(s) in ${letter?.queue ?? 'no queue'} (${letter?.errorName ?? 'no error'}); redrive ${redrive?.status ?? 'not run'}: ${items.length}/${context.ids.length} stored, ledger ${runs[0]?.summaries.length ?? 0} record(s) for the run`,
+      faultsInjected,
+      pairs: context.ids.length,
+      itemsLost: result.missing.length,
+      duplicates: result.duplicates.length,
+    });
+    expect(outcome?.status).toBe('failed');
+    expect(attempts).toBe(1 + POLICY.function.retryAttempts);
+    expect(letters).toHaveLength(1);
     expect(letter).toMatchObject({
       queue: QUEUE_NAMES.scraperFailures,
       errorName: 'FailureThresholdError',
@@ -158,42 +202,13 @@ describe('failure share and the DLQ', () => {
       payload: { kind: 'scraper-invocation', stage: 'function', source: 'tmdb', week: WEEK },
     });
     expect(JSON.stringify(letter)).not.toContain(TOKEN);
-    const failedRun = await context.recorded('share-above-threshold');
     expect(failedRun[0]?.summaries).toHaveLength(1); // the retries replaced the record, never added one
     expect(failedRun[0]?.summaries[0]?.status).toBe('failed');
-    const faultsInjected = harness.server.requestLog.filter((entry) => entry.fault !== undefined).length;
-
-    // The source recovers; the redrive replays the dead-lettered Scheduled Event (same run id, same week).
-    harness.server.setFaults([]);
-    if (letter?.payload.kind !== 'scraper-invocation') throw new Error('expected a scraper letter');
-    const { value: redrive } = await context.invoke(letter.payload.event);
     expect(redrive?.status).toBe('succeeded');
-    await context.deadLetters.remove(letter.id);
-    expect(await context.deadLetters.list()).toEqual([]);
-    const [run] = await context.recorded('share-above-threshold');
-    expect(run?.summaries).toHaveLength(1);
-    const items = await context.table.scan();
-    const result = expectInvariant({
-      celebrityIds: context.ids,
-      sources: ['tmdb'],
-      summaries: run?.summaries ?? [],
-      items,
-    });
+    expect(lettersAfter).toEqual([]);
+    expect(runs[0]?.summaries).toHaveLength(1);
+    expectInvariantHolds(result, 1);
     expect(result.counts.written + result.counts.unchanged).toBe(context.ids.length);
     expect(items).toHaveLength(context.ids.length);
-    matrix.record({
-      area: 'invocation',
-      subject: 'tmdb',
-      fault: '3 of 4 celebrities failing (75 %), then redrive',
-      expected: 'invocation fails → async retries → DLQ; redrive completes the week',
-      observed: `${1 + POLICY.function.retryAttempts} attempts → DLQ ${letter.queue} (${letter.errorName}); redrive: ${items.length}/${context.ids.length} stored, ledger 1 record for the run`,
-      faultsInjected,
-      pairs: context.ids.length,
-      itemsLost: result.missing.length,
-      duplicates: result.duplicates.length + Math.max(0, items.length - context.ids.length),
-    });
-    harness.server.clearLog();
-    await context.table.drop();
-    await context.state.drop();
   });
 });

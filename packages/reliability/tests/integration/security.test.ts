@@ -64,6 +64,21 @@ function describeThrown(error: unknown): string {
 
 describe('security', () => {
   it('no secret in logs, errors, the ledger or the DLQ; every request carries the User-Agent and goes only to the configured base URLs', async () => {
+    const userAgent = buildUserAgent(CONTACT);
+    const secretsCell = matrix.open({
+      area: 'security',
+      subject: 'all four scrapers',
+      fault: 'secrets (TMDB token, NewsAPI key, Bluesky app password) with 401/500/404/ExpiredToken and a DLQ letter',
+      expected: 'no secret in logs, errors, ledger or DLQ',
+      duplicatesMeasure: 'not-measured',
+    });
+    const requestsCell = matrix.open({
+      area: 'security',
+      subject: 'all four scrapers',
+      fault: 'outbound requests',
+      expected: `User-Agent \`${userAgent}\` on every request; only configured base URLs`,
+      duplicatesMeasure: 'not-measured',
+    });
     const client = localDynamoDbClient(inject('dynamodbEndpoint'));
     const { TableName: _name, ...stateInput } = createStateTableInput('state');
     const state = await createTestTable(client, stateInput, 'security-state');
@@ -145,44 +160,38 @@ describe('security', () => {
       JSON.stringify(ledgerRuns),
       JSON.stringify(letters),
     ].join('\n');
+    const leaked = Object.entries(SECRETS).filter(([, secret]) => captured.includes(secret));
+    const log = harness.server.requestLog;
+    const withoutAgent = log.filter((entry) => entry.headers['user-agent'] !== userAgent);
+    const prefixes = Object.values(ROUTE_PREFIXES);
+    const outsideBasePaths = log.filter((entry) => !prefixes.some((prefix) => entry.path.startsWith(prefix)));
+    const allowedHosts = new Set([new URL(harness.server.url).host, new URL(inject('dynamodbEndpoint')).host]);
+    const otherHosts = hosts.filter((host) => !allowedHosts.has(host));
+    const pairs = celebrities.celebrities.length * sources.length;
+    secretsCell.measure({
+      observed: `${leaked.length} secret(s) found in the output, the thrown errors, ${ledgerRuns.length} ledger runs and ${letters.length} DLQ letter(s)`,
+      faultsInjected: log.filter((entry) => entry.fault !== undefined).length,
+      pairs,
+      itemsLost: 0,
+      duplicates: 0,
+    });
+    requestsCell.measure({
+      observed: `${withoutAgent.length} request(s) without the User-Agent, ${outsideBasePaths.length} outside a configured base path; ${otherHosts.length} socket(s) to a host other than the replay server or DynamoDB Local`,
+      faultsInjected: 0,
+      pairs,
+      itemsLost: 0,
+      duplicates: 0,
+    });
     expect(letters.length).toBeGreaterThan(0);
     expect(ledgerRuns.length).toBeGreaterThanOrEqual(5);
     expect(captured).toContain('401'); // the failures are in what was scanned
-    for (const [name, secret] of Object.entries(SECRETS)) expect(captured, `${name} leaked`).not.toContain(secret);
-
-    const log = harness.server.requestLog;
-    const userAgent = buildUserAgent(CONTACT);
+    expect(leaked.map(([name]) => name)).toEqual([]);
     expect(log.length).toBeGreaterThan(10);
-    expect(log.filter((entry) => entry.headers['user-agent'] !== userAgent)).toEqual([]);
-    const prefixes = Object.values(ROUTE_PREFIXES);
-    expect(log.filter((entry) => !prefixes.some((prefix) => entry.path.startsWith(prefix)))).toEqual([]);
+    expect(withoutAgent).toEqual([]);
+    expect(outsideBasePaths).toEqual([]);
     expect(new Set(log.map((entry) => entry.route)).has('unknown')).toBe(false);
-    const allowedHosts = new Set([new URL(harness.server.url).host, new URL(inject('dynamodbEndpoint')).host]);
     expect(hosts.length).toBeGreaterThan(0);
-    expect(hosts.filter((host) => !allowedHosts.has(host))).toEqual([]);
-
-    matrix.record({
-      area: 'security',
-      subject: 'all four scrapers',
-      fault: 'secrets (TMDB token, NewsAPI key, Bluesky app password) with 401/500/404/ExpiredToken and a DLQ letter',
-      expected: 'no secret in logs, errors, ledger or DLQ',
-      observed: `${captured.length} characters scanned (output, errors, ${ledgerRuns.length} ledger runs, ${letters.length} DLQ letter(s)): 0 secrets`,
-      faultsInjected: log.filter((entry) => entry.fault !== undefined).length,
-      pairs: celebrities.celebrities.length * sources.length,
-      itemsLost: 0,
-      duplicates: 0,
-    });
-    matrix.record({
-      area: 'security',
-      subject: 'all four scrapers',
-      fault: 'outbound requests',
-      expected: `User-Agent \`${userAgent}\` on every request; only configured base URLs`,
-      observed: `${log.length} requests at the replay server, all with the User-Agent and under a configured base path; ${hosts.length} sockets opened, all to the replay server or DynamoDB Local`,
-      faultsInjected: 0,
-      pairs: log.length,
-      itemsLost: 0,
-      duplicates: 0,
-    });
+    expect(otherHosts).toEqual([]);
     await table.drop();
     await state.drop();
     client.destroy();

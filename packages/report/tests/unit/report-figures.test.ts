@@ -1,4 +1,4 @@
-import type { RunSummary } from '@celebrity-pipeline/core';
+import { MAXIMUM_UNENRICHED_ITEMS, type RunSummary } from '@celebrity-pipeline/core';
 import { describe, expect, it } from 'vitest';
 import { computeReportFigures, type ReportDeadLetter } from '../../src/index.js';
 import { celebrity, item, runSummary } from '../helpers/report-data.js';
@@ -83,13 +83,19 @@ describe('computeReportFigures', () => {
       expectedItems: 12,
       enriched: 4,
       unEnriched: 1,
-      unEnrichedThreshold: 10,
+      unEnrichedThreshold: MAXIMUM_UNENRICHED_ITEMS,
       isUnEnrichedCheckPassing: true,
+      checks: expect.any(Array),
       failures: 2,
       skipped: 3,
       missing: 2,
       deadLetters: 2,
     });
+    expect(figures.header.checks.map((check) => [check.id, check.isPassed])).toEqual([
+      ['items-written', false],
+      ['items-enriched', true],
+      ['weights-in-range', true],
+    ]);
     expect(figures.week).toBe(week);
     expect(figures.generatedAt).toBe('2026-11-30T08:00:00.000Z');
   });
@@ -177,6 +183,7 @@ describe('computeReportFigures', () => {
     );
     const failing = computeReportFigures({ week, items: unEnriched, runs: [] });
     expect(failing.header).toMatchObject({ unEnriched: 10, isUnEnrichedCheckPassing: false, expectedItems: null });
+    expect(failing.header.checks.map((check) => check.id)).toEqual(['items-enriched', 'weights-in-range']);
     const passing = computeReportFigures({ week, items: unEnriched.slice(1), runs: [] });
     expect(passing.header.isUnEnrichedCheckPassing).toBe(true);
   });

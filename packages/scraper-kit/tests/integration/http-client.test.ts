@@ -64,6 +64,15 @@ describe('createHttpClient', () => {
     expect(server.requestLog).toHaveLength(FAST_RETRY.retries + 1);
   });
 
+  it('throws a 429 at once, without retrying, when the request says a rate limit is final', async () => {
+    server.setFaults([{ route: 'tmdb.person', fault: faults.status(429) }]);
+    const client = tmdb();
+    const failure = client.get(personUrl(), { headers: auth, retryRateLimited: false });
+    await expect(failure).rejects.toBeInstanceOf(RateLimitedError);
+    expect(server.requestLog).toHaveLength(1);
+    expect(client.stats).toEqual({ requests: 1, retried: 0 });
+  });
+
   it('never retries 401', async () => {
     const failure = tmdb().get(personUrl());
     await expect(failure).rejects.toBeInstanceOf(SourceAuthError);

@@ -35,7 +35,12 @@ describe('loadScraperConfig', () => {
     expect(config.baseUrls.TMDB_BASE_URL).toBe('http://127.0.0.1:1234/tmdb/3');
     expect(config.limits.gdelt).toEqual({ ...SOURCE_LIMITS.gdelt, minSpacingMs: 100 });
     expect(config.failureThreshold).toBe(0.2);
-    expect(config.newsProvider).toBe('newsapi');
+    expect(config.newsProvider).toBe('gdelt');
+  });
+
+  it('uses NewsAPI only when NEWS_PROVIDER chooses it, never because a key is set', async () => {
+    expect((await loadScraperConfig({ NEWSAPI_KEY: 'key' })).newsProvider).toBe('gdelt');
+    expect((await loadScraperConfig({ NEWSAPI_KEY: 'key', NEWS_PROVIDER: 'newsapi' })).newsProvider).toBe('newsapi');
   });
 
   it('names the variable of every invalid value', async () => {

@@ -1,7 +1,7 @@
 import { faults } from '@celebrity-pipeline/fixtures';
 import { firstCelebrities, type Harness, runHandler, startHarness } from '@celebrity-pipeline/scraper-testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { newsScraperFromConfig } from '../../src/index.js';
+import { gdeltWindowParams, newsRequestsFor, newsScraperFromConfig } from '../../src/index.js';
 
 let harness: Harness;
 // The GDELT spacing (≥ 5 s) is measured in scraper-kit's tests; here it is lifted so a 100-celebrity run is quick.
@@ -26,7 +26,7 @@ const itemsOf = async (provider: string) =>
   (await harness.scan()).filter((item) => (item.signals as { provider: string }).provider === provider);
 
 describe('scraper-news handler', () => {
-  it('writes 100 GDELT items from batched OR queries, attributing articles by name', async () => {
+  it("writes 100 GDELT items: each celebrity's own week count, and titles in batches packed by those counts", async () => {
     const run = await runHandler(harness, 'news', newsScraperFromConfig, FAST_GDELT);
     expect(run.error).toBeUndefined();
     expect(run.summary).toMatchObject({
@@ -37,17 +37,22 @@ describe('scraper-news handler', () => {
       failed: [],
     });
     const queries = harness.server.requestLog.filter((entry) => entry.route === 'gdelt.doc');
-    console.info(`gdelt: 100 celebrities in ${queries.length} requests`);
-    expect(queries.length).toBeLessThanOrEqual(20);
-    expect(
-      queries.every((entry) => entry.status === 200 && entry.query.mode === 'artlist' && entry.query.timespan === '7d'),
-    ).toBe(true);
+    const counts = queries.filter((entry) => entry.query.mode === 'timelinevolraw');
+    const titles = queries.filter((entry) => entry.query.mode === 'artlist');
+    console.info(`gdelt: 100 celebrities in ${counts.length} count + ${titles.length} title requests`);
+    expect(counts).toHaveLength(100);
+    expect(titles.length).toBeLessThanOrEqual(newsRequestsFor(100).maximum - 100);
+    const window = gdeltWindowParams(run.summary?.week ?? '2026-W47');
+    expect(queries.every((entry) => entry.status === 200 && entry.query.startdatetime === window.startdatetime)).toBe(
+      true,
+    );
     const items = await harness.scan();
     expect(items).toHaveLength(100);
     for (const item of items) {
       expect(item).toMatchObject({ source: 'news', week: '2026-W47', entity: 'observation' });
-      expect(Date.parse(String(item.timestamp))).not.toBeNaN();
+      expect(item.signals).toMatchObject({ provider: 'gdelt', measure: 'full_text' });
       expect((item.signals as { article_count: number }).article_count).toBeGreaterThan(0);
+      expect((item.texts as unknown[]).length).toBeGreaterThan(0);
     }
   });
 
@@ -55,7 +60,7 @@ describe('scraper-news handler', () => {
     harness.server.setFaults([{ route: 'gdelt.doc', fault: faults.gdeltThrottle(200), times: 2 }]);
     const run = await runHandler(harness, 'news', newsScraperFromConfig, FAST_GDELT, firstCelebrities(3));
     expect(run.summary).toMatchObject({ failed: [], requestsRetried: 2 });
-    expect(harness.server.requestLog.map((entry) => entry.fault ?? 'none')).toEqual([
+    expect(harness.server.requestLog.map((entry) => entry.fault ?? 'none').slice(0, 3)).toEqual([
       'gdelt-throttle',
       'gdelt-throttle',
       'none',
@@ -72,23 +77,49 @@ describe('scraper-news handler', () => {
         list.celebrities.some((celebrity) => celebrity.id === item.celebrity_id) && item.run_id === run.summary?.runId,
     );
     expect(items).toHaveLength(3);
-    expect(items.every((item) => (item.signals as { article_count: number | null }).article_count === null)).toBe(true);
+    for (const item of items) {
+      expect(item.signals).toMatchObject({
+        article_count: null,
+        not_measured_reason: expect.stringContaining('GDELT kept throttling'),
+      });
+    }
   });
 
-  it('fails the celebrities of a batch GDELT answers 500 forever, with the reason', async () => {
+  it('fails the celebrities GDELT answers 500 forever, with the reason', async () => {
     harness.server.setFaults([{ route: 'gdelt.doc', fault: faults.status(500) }]);
     const run = await runHandler(harness, 'news', newsScraperFromConfig, FAST_GDELT, firstCelebrities(2));
     expect(run.error).toBeDefined();
     expect(String(run.error)).toMatch(/2 of 2 celebrities failed for source news/);
-    expect(harness.server.requestLog).toHaveLength(3);
+    expect(harness.server.requestLog).toHaveLength(6);
   });
 
-  it('uses NewsAPI when NEWSAPI_KEY is set, sends it as a header and never logs it', async () => {
-    const run = await runHandler(harness, 'news', newsScraperFromConfig, { ...FAST_GDELT, NEWSAPI_KEY });
+  it('stays on GDELT when only NEWSAPI_KEY is set: NewsAPI is used only when NEWS_PROVIDER chooses it', async () => {
+    const run = await runHandler(
+      harness,
+      'news',
+      newsScraperFromConfig,
+      { ...FAST_GDELT, NEWSAPI_KEY },
+      firstCelebrities(2),
+    );
+    expect(run.summary).toMatchObject({ status: 'succeeded', failed: [] });
+    expect(harness.server.requestLog.some((entry) => entry.route === 'newsapi.everything')).toBe(false);
+  });
+
+  it('uses NewsAPI when chosen, over the week by from/to, with the key as a header that is never logged', async () => {
+    const run = await runHandler(harness, 'news', newsScraperFromConfig, {
+      ...FAST_GDELT,
+      NEWS_PROVIDER: 'newsapi',
+      NEWSAPI_KEY,
+    });
     expect(run.summary).toMatchObject({ status: 'succeeded', attempted: 100, failed: [] });
-    expect(await itemsOf('newsapi')).toHaveLength(100);
+    const items = await itemsOf('newsapi');
+    expect(items).toHaveLength(100);
+    expect(items.every((item) => (item.signals as { measure: string }).measure === 'title_or_description')).toBe(true);
     const requests = harness.server.requestLog.filter((entry) => entry.route === 'newsapi.everything');
     expect(requests).toHaveLength(100);
+    expect(
+      requests.every((entry) => entry.query.from === '2026-11-16T00:00:00' && entry.query.to === '2026-11-22T23:59:59'),
+    ).toBe(true);
     expect(
       requests.every(
         (entry) => entry.headers['x-api-key'] === NEWSAPI_KEY && !JSON.stringify(entry.query).includes(NEWSAPI_KEY),
@@ -108,6 +139,7 @@ describe('scraper-news handler', () => {
       'news',
       newsScraperFromConfig,
       {
+        NEWS_PROVIDER: 'newsapi',
         NEWSAPI_KEY,
         FAILURE_THRESHOLD: '0.9',
         SOURCE_LIMITS_JSON: '{"newsapi":{"timeoutMs":200,"requestsPerSecond":100,"maxConcurrency":4}}',
@@ -117,6 +149,35 @@ describe('scraper-news handler', () => {
     const byId = Object.fromEntries((run.summary?.failed ?? []).map((failure) => [failure.celebrityId, failure]));
     expect(byId[first?.id ?? '']).toMatchObject({ reason: expect.stringContaining('timed out'), retryable: true });
     expect(byId[second?.id ?? '']).toMatchObject({ reason: expect.stringContaining('not JSON'), retryable: false });
+  });
+
+  it("takes NewsAPI's rateLimited 429 as final: no retry, and the rest of the run not measured without requests", async () => {
+    const list = firstCelebrities(5);
+    const third = list.celebrities[2]?.id;
+    harness.server.setFaults([{ route: 'newsapi.everything', celebrityId: third, fault: faults.newsApiRateLimited() }]);
+    const run = await runHandler(
+      harness,
+      'news',
+      newsScraperFromConfig,
+      { ...FAST_GDELT, NEWS_PROVIDER: 'newsapi', NEWSAPI_KEY },
+      list,
+    );
+    expect(run.summary).toMatchObject({ status: 'succeeded', failed: [], requestsRetried: 0 });
+    const requests = harness.server.requestLog.filter((entry) => entry.route === 'newsapi.everything');
+    expect(requests.map((entry) => entry.status)).toEqual([200, 200, 429]);
+    const items = await itemsOf('newsapi');
+    const countOf = (id: string | undefined) =>
+      items.find((item) => item.celebrity_id === id)?.signals as {
+        article_count: number | null;
+        not_measured_reason?: string;
+      };
+    expect(countOf(list.celebrities[1]?.id).article_count).toBeGreaterThan(0);
+    for (const celebrity of list.celebrities.slice(2)) {
+      expect(countOf(celebrity.id)).toMatchObject({
+        article_count: null,
+        not_measured_reason: expect.stringContaining('NewsAPI quota spent'),
+      });
+    }
   });
 
   it('is skipped when NEWS_PROVIDER=newsapi has no key in live mode', async () => {

@@ -8,7 +8,7 @@ import {
   mapGdeltArticles,
   mapNewsApi,
   NewsApiArticleSchema,
-  unmeasuredGdelt,
+  unmeasuredNews,
 } from '../../src/index.js';
 
 const fixtures = await readFixtures();
@@ -16,19 +16,26 @@ const { celebrities } = defaultCelebrityList();
 const context = { week: '2026-W47' as const, runId: 'run-1', collectedAt: new Date('2026-11-22T02:00:00Z') };
 
 describe('mapGdeltArticles', () => {
-  it("maps every celebrity's fixture articles (as attributed) to a valid item with headlines as texts", () => {
+  it('maps the timeline count and the attributed headlines to a valid item that names its measure', () => {
     for (const celebrity of celebrities) {
       const articles = (fixtures.news.gdelt[celebrity.id] ?? []).map((article) => GdeltArticleSchema.parse(article));
       const attributed = attributeArticles(articles, [celebrity]).get(celebrity.id) ?? [];
       expect(attributed.length, celebrity.id).toBe(articles.length);
-      const item = buildItem(celebrity, mapGdeltArticles(attributed, 'q'), context);
-      expect(item.signals).toEqual({ article_count: articles.length, provider: 'gdelt', window_days: 7 });
+      const item = buildItem(celebrity, mapGdeltArticles(1_000, attributed, 'q'), context);
+      expect(item.signals).toEqual({ article_count: 1_000, provider: 'gdelt', measure: 'full_text', window_days: 7 });
       expect(item.texts.length).toBe(Math.min(20, articles.length));
     }
   });
 
-  it('records "not measured" as null, never 0', () => {
-    expect(unmeasuredGdelt('q').signals.article_count).toBeNull();
+  it('records "not measured" as null with its reason, never 0', () => {
+    const signals = unmeasuredNews('gdelt', 'GDELT kept throttling', 'q').signals;
+    expect(signals).toEqual({
+      article_count: null,
+      provider: 'gdelt',
+      measure: 'full_text',
+      window_days: 7,
+      not_measured_reason: 'GDELT kept throttling',
+    });
   });
 });
 
@@ -40,7 +47,12 @@ describe('mapNewsApi', () => {
       );
       const removed = articles.filter((article) => article.title === '[Removed]').length;
       const item = buildItem(celebrity, mapNewsApi(articles.length, articles, 'q'), context);
-      expect(item.signals).toEqual({ article_count: articles.length - removed, provider: 'newsapi', window_days: 7 });
+      expect(item.signals).toEqual({
+        article_count: articles.length - removed,
+        provider: 'newsapi',
+        measure: 'title_or_description',
+        window_days: 7,
+      });
       expect(item.texts.some((text) => text.text === '[Removed]')).toBe(false);
     }
   });

@@ -48,7 +48,7 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x2603, 'snowman'],
   [0x2604, 'comet'],
   [0x260e, 'telephone'],
-  [0x2611, 'ballot box with check'],
+  [0x2611, 'ballot box with check'], // VADER's name, emoji_utf8_lexicon.txt line 3162
   [0x2614, 'umbrella with rain drops'],
   [0x2615, 'hot beverage'],
   [0x2618, 'shamrock'],
@@ -125,7 +125,7 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x26fa, 'tent'],
   [0x26fd, 'fuel pump'],
   [0x2702, 'scissors'],
-  [0x2705, 'white heavy check mark'],
+  [0x2705, 'white heavy check mark'], // VADER's name, emoji_utf8_lexicon.txt line 3161
   [0x2708, 'airplane'],
   [0x2709, 'envelope'],
   [0x270a, 'raised fist'],
@@ -134,8 +134,8 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x270d, 'writing hand'],
   [0x270f, 'pencil'],
   [0x2712, 'black nib'],
-  [0x2714, 'heavy check mark'],
-  [0x2716, 'heavy multiplication x'],
+  [0x2714, 'heavy check mark'], // VADER's name, emoji_utf8_lexicon.txt line 3164
+  [0x2716, 'heavy multiplication x'], // VADER's name, emoji_utf8_lexicon.txt line 3166
   [0x271d, 'latin cross'],
   [0x2721, 'star of David'],
   [0x2728, 'sparkles'],
@@ -145,15 +145,15 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x2747, 'sparkle'],
   [0x274c, 'cross mark'],
   [0x274e, 'cross mark button'],
-  [0x2753, 'question mark'],
+  [0x2753, 'question mark'], // VADER's name, emoji_utf8_lexicon.txt line 3187
   [0x2754, 'white question mark'],
   [0x2755, 'white exclamation mark'],
-  [0x2757, 'exclamation mark'],
-  [0x2763, 'heavy heart exclamation'],
+  [0x2757, 'exclamation mark'], // VADER's name, emoji_utf8_lexicon.txt line 3190
+  [0x2763, 'heavy heart exclamation'], // VADER's name, emoji_utf8_lexicon.txt line 2153
   [0x2764, 'red heart'],
-  [0x2795, 'heavy plus sign'],
-  [0x2796, 'heavy minus sign'],
-  [0x2797, 'heavy division sign'],
+  [0x2795, 'heavy plus sign'], // VADER's name, emoji_utf8_lexicon.txt line 3170
+  [0x2796, 'heavy minus sign'], // VADER's name, emoji_utf8_lexicon.txt line 3171
+  [0x2797, 'heavy division sign'], // VADER's name, emoji_utf8_lexicon.txt line 3172
   [0x27a1, 'right arrow'],
   [0x27b0, 'curly loop'],
   [0x27bf, 'double curly loop'],
@@ -165,7 +165,7 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x2b1b, 'black large square'],
   [0x2b1c, 'white large square'],
   [0x2b50, 'star'],
-  [0x2b55, 'heavy large circle'],
+  [0x2b55, 'heavy large circle'], // VADER's name, emoji_utf8_lexicon.txt line 3160
   [0x3030, 'wavy dash'],
   [0x303d, 'part alternation mark'],
   [0x3297, 'Japanese “congratulations” button'],
@@ -346,7 +346,7 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f38f, 'carp streamer'],
   [0x1f390, 'wind chime'],
   [0x1f391, 'moon viewing ceremony'],
-  [0x1f392, 'school backpack'],
+  [0x1f392, 'school backpack'], // VADER's name, emoji_utf8_lexicon.txt line 2192
   [0x1f393, 'graduation cap'],
   [0x1f396, 'military medal'],
   [0x1f397, 'reminder ribbon'],
@@ -370,7 +370,7 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f3ac, 'clapper board'],
   [0x1f3ad, 'performing arts'],
   [0x1f3ae, 'video game'],
-  [0x1f3af, 'direct hit'],
+  [0x1f3af, 'direct hit'], // VADER's name, emoji_utf8_lexicon.txt line 2757
   [0x1f3b0, 'slot machine'],
   [0x1f3b1, 'pool 8 ball'],
   [0x1f3b2, 'game die'],
@@ -504,11 +504,11 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f435, 'monkey face'],
   [0x1f436, 'dog face'],
   [0x1f437, 'pig face'],
-  [0x1f438, 'frog face'],
-  [0x1f439, 'hamster face'],
-  [0x1f43a, 'wolf face'],
-  [0x1f43b, 'bear face'],
-  [0x1f43c, 'panda face'],
+  [0x1f438, 'frog face'], // VADER's name, emoji_utf8_lexicon.txt line 2281
+  [0x1f439, 'hamster face'], // VADER's name, emoji_utf8_lexicon.txt line 2252
+  [0x1f43a, 'wolf face'], // VADER's name, emoji_utf8_lexicon.txt line 2217
+  [0x1f43b, 'bear face'], // VADER's name, emoji_utf8_lexicon.txt line 2259
+  [0x1f43c, 'panda face'], // VADER's name, emoji_utf8_lexicon.txt line 2261
   [0x1f43d, 'pig nose'],
   [0x1f43e, 'paw prints'],
   [0x1f43f, 'chipmunk'],
@@ -555,14 +555,14 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f468, 'man'],
   [0x1f469, 'woman'],
   [0x1f46a, 'family'],
-  [0x1f46b, 'man and woman holding hands'],
-  [0x1f46c, 'two men holding hands'],
-  [0x1f46d, 'two women holding hands'],
+  [0x1f46b, 'man and woman holding hands'], // VADER's name, emoji_utf8_lexicon.txt line 1854
+  [0x1f46c, 'two men holding hands'], // VADER's name, emoji_utf8_lexicon.txt line 1855
+  [0x1f46d, 'two women holding hands'], // VADER's name, emoji_utf8_lexicon.txt line 1856
   [0x1f46e, 'police officer'],
   [0x1f46f, 'people with bunny ears'],
-  [0x1f470, 'bride with veil'],
-  [0x1f471, 'blond-haired person'],
-  [0x1f472, 'man with Chinese cap'],
+  [0x1f470, 'bride with veil'], // VADER's name, emoji_utf8_lexicon.txt line 679
+  [0x1f471, 'blond-haired person'], // VADER's name, emoji_utf8_lexicon.txt line 595
+  [0x1f472, 'man with Chinese cap'], // VADER's name, emoji_utf8_lexicon.txt line 577
   [0x1f473, 'person wearing turban'],
   [0x1f474, 'old man'],
   [0x1f475, 'old woman'],
@@ -612,7 +612,7 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f4a1, 'light bulb'],
   [0x1f4a2, 'anger symbol'],
   [0x1f4a3, 'bomb'],
-  [0x1f4a4, 'zzz'],
+  [0x1f4a4, 'zzz'], // VADER's name, emoji_utf8_lexicon.txt line 2156
   [0x1f4a5, 'collision'],
   [0x1f4a6, 'sweat droplets'],
   [0x1f4a7, 'droplet'],
@@ -635,7 +635,7 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f4b8, 'money with wings'],
   [0x1f4b9, 'chart increasing with yen'],
   [0x1f4ba, 'seat'],
-  [0x1f4bb, 'laptop computer'],
+  [0x1f4bb, 'laptop computer'], // VADER's name, emoji_utf8_lexicon.txt line 2823
   [0x1f4bc, 'briefcase'],
   [0x1f4bd, 'computer disk'],
   [0x1f4be, 'floppy disk'],
@@ -746,7 +746,7 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f528, 'hammer'],
   [0x1f529, 'nut and bolt'],
   [0x1f52a, 'kitchen knife'],
-  [0x1f52b, 'pistol'],
+  [0x1f52b, 'pistol'], // VADER's name, emoji_utf8_lexicon.txt line 2964
   [0x1f52c, 'microscope'],
   [0x1f52d, 'telescope'],
   [0x1f52e, 'crystal ball'],
@@ -798,7 +798,7 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f56f, 'candle'],
   [0x1f570, 'mantelpiece clock'],
   [0x1f573, 'hole'],
-  [0x1f574, 'man in suit levitating'],
+  [0x1f574, 'man in suit levitating'], // VADER's name, emoji_utf8_lexicon.txt line 1444
   [0x1f575, 'detective'],
   [0x1f576, 'sunglasses'],
   [0x1f577, 'spider'],
@@ -872,7 +872,7 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f61e, 'disappointed face'],
   [0x1f61f, 'worried face'],
   [0x1f620, 'angry face'],
-  [0x1f621, 'pouting face'],
+  [0x1f621, 'pouting face'], // VADER's name, emoji_utf8_lexicon.txt line 73
   [0x1f622, 'crying face'],
   [0x1f623, 'persevering face'],
   [0x1f624, 'face with steam from nose'],
@@ -892,18 +892,18 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f632, 'astonished face'],
   [0x1f633, 'flushed face'],
   [0x1f634, 'sleeping face'],
-  [0x1f635, 'dizzy face'],
+  [0x1f635, 'dizzy face'], // VADER's name, emoji_utf8_lexicon.txt line 72
   [0x1f636, 'face without mouth'],
   [0x1f637, 'face with medical mask'],
-  [0x1f638, 'grinning cat face with smiling eyes'],
-  [0x1f639, 'cat face with tears of joy'],
-  [0x1f63a, 'grinning cat face'],
-  [0x1f63b, 'smiling cat face with heart-eyes'],
-  [0x1f63c, 'cat face with wry smile'],
-  [0x1f63d, 'kissing cat face'],
-  [0x1f63e, 'pouting cat face'],
-  [0x1f63f, 'crying cat face'],
-  [0x1f640, 'weary cat face'],
+  [0x1f638, 'grinning cat face with smiling eyes'], // VADER's name, emoji_utf8_lexicon.txt line 106
+  [0x1f639, 'cat face with tears of joy'], // VADER's name, emoji_utf8_lexicon.txt line 107
+  [0x1f63a, 'grinning cat face'], // VADER's name, emoji_utf8_lexicon.txt line 105
+  [0x1f63b, 'smiling cat face with heart-eyes'], // VADER's name, emoji_utf8_lexicon.txt line 108
+  [0x1f63c, 'cat face with wry smile'], // VADER's name, emoji_utf8_lexicon.txt line 109
+  [0x1f63d, 'kissing cat face'], // VADER's name, emoji_utf8_lexicon.txt line 110
+  [0x1f63e, 'pouting cat face'], // VADER's name, emoji_utf8_lexicon.txt line 113
+  [0x1f63f, 'crying cat face'], // VADER's name, emoji_utf8_lexicon.txt line 112
+  [0x1f640, 'weary cat face'], // VADER's name, emoji_utf8_lexicon.txt line 111
   [0x1f641, 'slightly frowning face'],
   [0x1f642, 'slightly smiling face'],
   [0x1f643, 'upside-down face'],
@@ -1020,8 +1020,8 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f913, 'nerd face'],
   [0x1f914, 'thinking face'],
   [0x1f915, 'face with head-bandage'],
-  [0x1f916, 'robot face'],
-  [0x1f917, 'hugging face'],
+  [0x1f916, 'robot face'], // VADER's name, emoji_utf8_lexicon.txt line 103
+  [0x1f917, 'hugging face'], // VADER's name, emoji_utf8_lexicon.txt line 22
   [0x1f918, 'sign of the horns'],
   [0x1f919, 'call me hand'],
   [0x1f91a, 'raised back of hand'],
@@ -1051,7 +1051,7 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f932, 'palms up together'],
   [0x1f933, 'selfie'],
   [0x1f934, 'prince'],
-  [0x1f935, 'man in tuxedo'],
+  [0x1f935, 'man in tuxedo'], // VADER's name, emoji_utf8_lexicon.txt line 673
   [0x1f936, 'Mrs. Claus'],
   [0x1f937, 'person shrugging'],
   [0x1f938, 'person cartwheeling'],
@@ -1107,7 +1107,7 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f96d, 'mango'],
   [0x1f96e, 'moon cake'],
   [0x1f96f, 'bagel'],
-  [0x1f970, 'smiling face with 3 hearts'],
+  [0x1f970, 'smiling face with 3 hearts'], // VADER's name, emoji_utf8_lexicon.txt line 15
   [0x1f973, 'partying face'],
   [0x1f974, 'woozy face'],
   [0x1f975, 'hot face'],
@@ -1116,18 +1116,18 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f97c, 'lab coat'],
   [0x1f97d, 'goggles'],
   [0x1f97e, 'hiking boot'],
-  [0x1f97f, 'woman’s flat shoe'],
+  [0x1f97f, 'woman’s flat shoe'], // VADER's name, emoji_utf8_lexicon.txt line 2196
   [0x1f980, 'crab'],
-  [0x1f981, 'lion face'],
+  [0x1f981, 'lion face'], // VADER's name, emoji_utf8_lexicon.txt line 2222
   [0x1f982, 'scorpion'],
   [0x1f983, 'turkey'],
-  [0x1f984, 'unicorn face'],
+  [0x1f984, 'unicorn face'], // VADER's name, emoji_utf8_lexicon.txt line 2228
   [0x1f985, 'eagle'],
   [0x1f986, 'duck'],
   [0x1f987, 'bat'],
   [0x1f988, 'shark'],
   [0x1f989, 'owl'],
-  [0x1f98a, 'fox face'],
+  [0x1f98a, 'fox face'], // VADER's name, emoji_utf8_lexicon.txt line 2218
   [0x1f98b, 'butterfly'],
   [0x1f98c, 'deer'],
   [0x1f98d, 'gorilla'],
@@ -1152,10 +1152,10 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f9a0, 'microbe'],
   [0x1f9a1, 'badger'],
   [0x1f9a2, 'swan'],
-  [0x1f9b0, 'red-haired'],
-  [0x1f9b1, 'curly-haired'],
+  [0x1f9b0, 'red-haired'], // VADER's name, emoji_utf8_lexicon.txt line 2118
+  [0x1f9b1, 'curly-haired'], // VADER's name, emoji_utf8_lexicon.txt line 2119
   [0x1f9b2, 'bald'],
-  [0x1f9b3, 'white-haired'],
+  [0x1f9b3, 'white-haired'], // VADER's name, emoji_utf8_lexicon.txt line 2121
   [0x1f9b4, 'bone'],
   [0x1f9b5, 'leg'],
   [0x1f9b6, 'foot'],
@@ -1166,10 +1166,10 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f9c1, 'cupcake'],
   [0x1f9c2, 'salt'],
   [0x1f9d0, 'face with monocle'],
-  [0x1f9d1, 'adult'],
+  [0x1f9d1, 'adult'], // VADER's name, emoji_utf8_lexicon.txt line 146
   [0x1f9d2, 'child'],
-  [0x1f9d3, 'older adult'],
-  [0x1f9d4, 'bearded person'],
+  [0x1f9d3, 'older adult'], // VADER's name, emoji_utf8_lexicon.txt line 164
+  [0x1f9d4, 'bearded person'], // VADER's name, emoji_utf8_lexicon.txt line 589
   [0x1f9d5, 'woman with headscarf'],
   [0x1f9d6, 'person in steamy room'],
   [0x1f9d7, 'person climbing'],
@@ -1190,7 +1190,7 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f9e6, 'socks'],
   [0x1f9e7, 'red envelope'],
   [0x1f9e8, 'firecracker'],
-  [0x1f9e9, 'jigsaw'],
+  [0x1f9e9, 'jigsaw'], // VADER's name, emoji_utf8_lexicon.txt line 2766
   [0x1f9ea, 'test tube'],
   [0x1f9eb, 'petri dish'],
   [0x1f9ec, 'dna'],
@@ -1198,7 +1198,7 @@ export const VADER_EMOJI_NAMES: readonly (readonly [number, string])[] = [
   [0x1f9ee, 'abacus'],
   [0x1f9ef, 'fire extinguisher'],
   [0x1f9f0, 'toolbox'],
-  [0x1f9f1, 'bricks'],
+  [0x1f9f1, 'bricks'], // VADER's name, emoji_utf8_lexicon.txt line 2481
   [0x1f9f2, 'magnet'],
   [0x1f9f3, 'luggage'],
   [0x1f9f4, 'lotion bottle'],
