@@ -18,8 +18,11 @@ export class UsageError extends CliError {
   }
 }
 
-/** Errors whose message is already written for people (the packages' own error classes). */
-const SELF_EXPLAINING = new Set([
+/**
+ * Errors whose message is already written for people (the packages' own error classes): stderr shows them
+ * without the class name (core's `describeError` with `messageOnly`).
+ */
+export const SELF_EXPLAINING_ERRORS: ReadonlySet<string> = new Set([
   'CliError',
   'UsageError',
   'ValidationError',
@@ -37,12 +40,6 @@ const SELF_EXPLAINING = new Set([
   'ConfigurationError',
   'StackOutputsError',
 ]);
-
-/** One line (or a short block) naming the problem, for stderr. */
-export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return SELF_EXPLAINING.has(error.name) ? error.message : `${error.name}: ${error.message}`;
-}
 
 /** Exit code for an error: the CLI's own, else 1. */
 export function exitCodeOf(error: unknown): number {

@@ -1,10 +1,13 @@
-import { type IsoWeek, isoWeekOf, isSource, parseIsoWeek, SOURCES, type Source } from '@celebrity-pipeline/core';
+import { collectedWeekAt, type IsoWeek, isSource, parseIsoWeek, SOURCES, type Source } from '@celebrity-pipeline/core';
 import { type FaultRule, faults, REPLAY_ROUTES, type ReplayRoute } from '@celebrity-pipeline/fixtures';
 import { UsageError } from './errors.js';
 
-/** `--week YYYY-Www`, default the current ISO week (UTC). */
+/**
+ * `--week YYYY-Www`, default the week the scheduled run would collect now (core's `collectedWeekAt`: the last
+ * ISO week that has fully ended), so `run`, `report` and `status` default to the same week as the schedule.
+ */
 export function parseWeekOption(value: string | undefined, now: Date): IsoWeek {
-  if (value === undefined) return isoWeekOf(now);
+  if (value === undefined) return collectedWeekAt(now);
   try {
     return parseIsoWeek(value);
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { CelebrityList, RunSummary, Source } from '@celebrity-pipeline/core';
+import type { CelebrityList, IsoWeek, RunSummary, Source } from '@celebrity-pipeline/core';
 import { type FaultRule, generateFixtures, type ReplayServer, startReplayServer } from '@celebrity-pipeline/fixtures';
 import {
   createCheckpointStore,
@@ -47,7 +47,11 @@ export interface Pipeline {
 export async function openPipeline(
   flags: PipelineFlags,
   list: { celebrities: CelebrityList; isCustom: boolean },
-  options: { environment?: Readonly<Record<string, string | undefined>> } = {},
+  options: {
+    environment?: Readonly<Record<string, string | undefined>>;
+    /** The week being collected: the fixture replay server serves that week's figures (`fixturesForWeek`). */
+    week?: IsoWeek;
+  } = {},
 ): Promise<Pipeline> {
   const context = await openLocalContext(flags, {
     createTables: true,
@@ -58,6 +62,7 @@ export async function openPipeline(
     if (!flags.live) {
       replay = await startReplayServer({
         ...(flags.faults ? { faults: flags.faults } : {}),
+        ...(options.week ? { week: options.week } : {}),
         ...(list.isCustom
           ? { celebrities: list.celebrities.celebrities, fixtures: generateFixtures(list.celebrities.celebrities) }
           : {}),

@@ -1,18 +1,20 @@
-import { DEFAULT_STACK_NAME } from '@celebrity-pipeline/core';
+import { DEFAULT_STACK_NAME, describeError } from '@celebrity-pipeline/core';
 import type { FaultRule } from '@celebrity-pipeline/fixtures';
 import { DEFAULT_LOCAL_TIME_SCALE } from '@celebrity-pipeline/local-runtime';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { type AwsClients, awsCommands } from './aws/aws-commands.js';
+import { type AwsClients, awsCommands, defaultAwsClients } from './aws/aws-commands.js';
+import { awsRankingCommands } from './aws/ranking-commands.js';
 import type { CommandIo } from './command-io.js';
 import { dlqListCommand, dlqRedriveCommand, dlqShowCommand } from './commands/dlq.js';
 import { fixturesServeCommand } from './commands/fixtures-serve.js';
 import { DEFAULT_LOCAL_PORT, localUpCommand } from './commands/local-up.js';
+import { historyCommand, rescoreCommand, topCommand } from './commands/rankings.js';
 import { reportCommand } from './commands/report.js';
 import { type RunFlags, runCommand } from './commands/run.js';
 import { scheduleCommand } from './commands/schedule.js';
 import { statusCommand } from './commands/status.js';
 import { verifyCommand } from './commands/verify.js';
-import { describeError, exitCodeOf, UsageError } from './errors.js';
+import { exitCodeOf, SELF_EXPLAINING_ERRORS, UsageError } from './errors.js';
 import { TABLE_ENVIRONMENT_VARIABLE } from './local-context.js';
 import { parseFaultOption, parsePortOption, parseTimeScaleOption } from './option-parsers.js';
 
@@ -100,6 +102,11 @@ export function buildProgram(
     pending = action(io);
   };
   const aws = awsCommands(io, dependencies.aws);
+  let awsClients: AwsClients | undefined;
+  const rankingsOnAws = awsRankingCommands(io, () => {
+    awsClients ??= (dependencies.aws ?? defaultAwsClients)();
+    return awsClients;
+  });
   const program = new Command('celebrity-pipeline')
     .description('Weekly celebrity data pipeline: local cycle on DynamoDB Local, and checks of the deployed stack.')
     .showHelpAfterError('(add --help for usage)')
@@ -243,6 +250,56 @@ export function buildProgram(
     ),
   );
 
+  withDatabaseOptions(
+    program
+      .command('top')
+      .description("the week's ranking: rank, name, score, previous rank and score change (a Query, not a scan)")
+      .option('--week <YYYY-Www>', 'ISO week (default: the latest stored one)')
+      .option('--limit <n>', 'how many', positiveInteger, 20)
+      .option('--aws', 'read the deployed table (named by the stack outputs)')
+      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
+      .option('--json', 'JSON'),
+  ).action((flags: Flags) =>
+    start((commandIo) =>
+      flags.aws
+        ? rankingsOnAws.top(flags)
+        : topCommand({ ...pipelineFlags(flags), limit: flags.limit as number }, commandIo),
+    ),
+  );
+
+  withDatabaseOptions(
+    program
+      .command('history')
+      .description("a celebrity's weekly series: score, rank, each source's weight and sentiment")
+      .argument('<celebrity-id>', 'e.g. taylor-swift')
+      .option('--weeks <n>', 'how many weeks back', positiveInteger, 12)
+      .option('--week <YYYY-Www>', 'last week of the series (default: the latest stored one)')
+      .option('--aws', 'read the deployed table (named by the stack outputs)')
+      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
+      .option('--json', 'JSON'),
+  ).action((celebrityId: string, flags: Flags) =>
+    start((commandIo) =>
+      flags.aws
+        ? rankingsOnAws.history(celebrityId, flags)
+        : historyCommand(celebrityId, { ...pipelineFlags(flags), weeks: flags.weeks as number }, commandIo),
+    ),
+  );
+
+  withDatabaseOptions(
+    program
+      .command('rescore')
+      .description('re-enrich the items of another processor_version with this post-processor, then re-rank')
+      .option('--week <YYYY-Www>', 'ISO week (default: the latest stored one)')
+      .option('--all-weeks', 'every stored week')
+      .option('--dry-run', 'count what would be re-scored; write nothing')
+      .option('--aws', 'through the deployed post-processor function (table and function from the stack outputs)')
+      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
+      .option('--verbose', 'let the post-processor log (Powertools JSON lines)')
+      .option('--json', 'JSON counts'),
+  ).action((flags: Flags) =>
+    start((commandIo) => (flags.aws ? rankingsOnAws.rescore(flags) : rescoreCommand(pipelineFlags(flags), commandIo))),
+  );
+
   program
     .command('trigger')
     .description('the manual run on AWS: asynchronous invoke of the four scrapers with a Scheduled Event')
@@ -293,7 +350,7 @@ export async function main(
   try {
     return await runProgram(argv, io, dependencies);
   } catch (error) {
-    io.stderr.write(`celebrity-pipeline: ${describeError(error)}\n`);
+    io.stderr.write(`celebrity-pipeline: ${describeError(error, { messageOnly: SELF_EXPLAINING_ERRORS })}\n`);
     return exitCodeOf(error);
   }
 }

@@ -17,16 +17,24 @@ export interface BrowserBundle {
   metafile: Metafile;
 }
 
+/** Options of {@link bundleForBrowser}. */
+export interface BrowserBundleOptions {
+  minify?: boolean;
+  /** Emit a classic script that assigns the module's exports to this global (default: an ES module). */
+  globalName?: string;
+}
+
 /**
- * Bundles `source` (an ES module importing from `@celebrity-pipeline/core`) as one ESM file for browsers.
+ * Bundles `source` (an ES module importing from `@celebrity-pipeline/core`) as one file for browsers.
  * @example const { code } = await bundleForBrowser("export { polarityScores } from '@celebrity-pipeline/core';");
  */
-export async function bundleForBrowser(source: string, options: { minify?: boolean } = {}): Promise<BrowserBundle> {
+export async function bundleForBrowser(source: string, options: BrowserBundleOptions = {}): Promise<BrowserBundle> {
   const result = await build({
     stdin: { contents: source, resolveDir: PACKAGE_ROOT, loader: 'js', sourcefile: 'browser-entry.js' },
     bundle: true,
     platform: 'browser',
-    format: 'esm',
+    format: options.globalName ? 'iife' : 'esm',
+    ...(options.globalName ? { globalName: options.globalName } : {}),
     target: 'es2022',
     minify: options.minify ?? false,
     write: false,

@@ -42,3 +42,20 @@ export class WriteError extends CoreError {
     super(message, options);
   }
 }
+
+/** Options of {@link describeError}. */
+export interface DescribeErrorOptions {
+  /** Error names whose message already says everything: shown without the `Name: ` prefix. */
+  messageOnly?: ReadonlySet<string>;
+}
+
+/**
+ * One line naming what went wrong, for logs, failure reasons and stderr: `Name: message` for an `Error`
+ * (the message alone for names in `messageOnly`), `String(value)` for anything else thrown. The one such
+ * function of the workspace.
+ * @example describeError(new TypeError('x is undefined')) // 'TypeError: x is undefined'
+ */
+export function describeError(error: unknown, options: DescribeErrorOptions = {}): string {
+  if (!(error instanceof Error)) return String(error);
+  return options.messageOnly?.has(error.name) ? error.message : `${error.name}: ${error.message}`;
+}

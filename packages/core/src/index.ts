@@ -21,7 +21,14 @@ export {
   EnrichmentSchema,
   type EnrichOutcome,
 } from './enrichment.js';
-export { CoreError, TableShapeError, ValidationError, WriteError } from './errors.js';
+export {
+  CoreError,
+  type DescribeErrorOptions,
+  describeError,
+  TableShapeError,
+  ValidationError,
+  WriteError,
+} from './errors.js';
 export {
   collectedWeekAt,
   type IsoWeek,
@@ -38,7 +45,9 @@ export {
   buildItem,
   type CelebrityItem,
   CelebrityItemSchema,
+  COUNT_KINDS,
   type CollectionContext,
+  type CountKind,
   canonicalJson,
   capTexts,
   contentHash,
@@ -46,11 +55,13 @@ export {
   ITEM_SCHEMA_VERSION,
   type ItemText,
   ItemTextSchema,
+  isBackfill,
   isEnriched,
   NEWS_MEASURES,
   NEWS_PROVIDERS,
   type NewsMeasure,
   type NewsProvider,
+  NotMeasuredReasonSchema,
   OBSERVATION_ENTITY,
   type Observation,
   parseItem,
@@ -61,12 +72,14 @@ export {
 } from './item.js';
 export { formatItemKey, type ItemKey, itemKey } from './keys.js';
 export {
+  collectedWeekOf,
   DEAD_LETTER_RETENTION_SECONDS,
   DEFAULT_STACK_NAME,
   QUEUE_NAMES,
   SCHEDULE_TARGET_RETRY_POLICY,
   SCRAPER_ASYNC_INVOKE_POLICY,
   type ScheduledEvent,
+  type ScheduledEventDetail,
   STACK_OUTPUT_KEYS,
   scheduledEvent,
   WEEKLY_SCHEDULE,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Celebrity } from './celebrity.js';
 import { ValidationError } from './errors.js';
-import { type IsoWeek, parseIsoWeek } from './iso-week.js';
+import { collectedWeekAt, type IsoWeek, parseIsoWeek, weekWindow } from './iso-week.js';
 import { itemKey } from './keys.js';
 import { sha256Hex } from './sha256.js';
 import type { Source } from './sources.js';
@@ -21,6 +21,16 @@ export const ITEM_LIMITS = {
 } as const;
 
 const count = z.number().int().nonnegative();
+
+/**
+ * What a stored count is: `exact` (everything the source has for the window was counted) or `lower_bound`
+ * (the source gives no total and reading stopped at a documented page cap: "at least N").
+ */
+export const COUNT_KINDS = ['exact', 'lower_bound'] as const;
+export type CountKind = (typeof COUNT_KINDS)[number];
+
+/** Why a signal is `null` ("not measured"), e.g. `mastodon: #tag needs a login (HTTP 401)`. */
+export const NotMeasuredReasonSchema = z.string().min(1).max(500);
 
 /** The news providers a news item can come from. */
 export const NEWS_PROVIDERS = ['gdelt', 'newsapi'] as const;
@@ -45,7 +55,17 @@ export type NewsMeasure = (typeof NEWS_MEASURES)[NewsProvider];
 /** The raw signal(s) each source measured. `null` means "not measured" (e.g. GDELT refused), never 0. */
 export const SignalsSchemas = {
   tmdb: z.object({ popularity: z.number().nonnegative() }).strict(),
-  wikipedia: z.object({ pageviews_7d: count, daily_pageviews: z.array(count).max(31) }).strict(),
+  wikipedia: z
+    .object({
+      /** Sum of the measured days of the week; `null` when no day could be measured. */
+      pageviews_7d: count.nullable(),
+      /** One entry per date of the week, Monday first; `null` for a day Wikimedia has not published yet. */
+      daily_pageviews: z.array(count.nullable()).max(31),
+      /** Days with a figure (7 for a week that ended before the run; fewer when the last days are not loaded). */
+      days_measured: count.max(31).optional(),
+      not_measured_reason: NotMeasuredReasonSchema.optional(),
+    })
+    .strict(),
   news: z
     .object({
       article_count: count.nullable(),
@@ -62,11 +82,18 @@ export const SignalsSchemas = {
     .strict(),
   social: z
     .object({
-      mentions: count,
+      /** Posts of the week that name the celebrity (Bluesky) or carry its hashtags (Mastodon); `null`: not measured. */
+      mentions: count.nullable(),
+      /** Engagement summed over the `posts_read` posts. */
       likes: count,
       reposts: count,
       replies: count,
       provider: z.enum(['bluesky', 'mastodon']),
+      /** `exact`, or `lower_bound` when paging stopped at the provider's page cap. */
+      mentions_kind: z.enum(COUNT_KINDS).optional(),
+      /** Posts read: the ones engagement and texts come from. */
+      posts_read: count.optional(),
+      not_measured_reason: NotMeasuredReasonSchema.optional(),
     })
     .strict(),
 } as const;
@@ -115,6 +142,13 @@ const baseShape = {
   texts_available: count,
   /** True when texts were dropped or cut to fit {@link ITEM_LIMITS}. */
   texts_truncated: z.boolean(),
+  /**
+   * When a current value (TMDB `popularity`, which has no history) was read, apart from `week`; set only for
+   * sources whose signal is a current value.
+   */
+  measured_at: z.iso.datetime().optional(),
+  /** True when such a current value was read after its week had been collected (a backfill of a past week). */
+  is_backfill: z.boolean().optional(),
   /** Canonical reference at the source (TMDB id, article title, query). */
   source_ref: z.string().max(2_000).optional(),
   content_hash: z.string().regex(/^[0-9a-f]{64}$/),
@@ -150,6 +184,8 @@ export interface Observation<S extends Source = Source> {
   signals: Signals<S>;
   texts: readonly { text: string; engagement?: number }[];
   sourceRef?: string;
+  /** When the signal is a current value with no history (TMDB popularity): the instant it was read. */
+  measuredAt?: Date;
 }
 
 /** Context of one collection run. */
@@ -233,6 +269,12 @@ export function buildItem(celebrity: Celebrity, observation: Observation, contex
     texts,
     texts_available: observation.texts.length,
     texts_truncated: truncated,
+    ...(observation.measuredAt === undefined
+      ? {}
+      : {
+          measured_at: observation.measuredAt.toISOString(),
+          is_backfill: isBackfill(context.week, observation.measuredAt),
+        }),
     ...(observation.sourceRef === undefined ? {} : { source_ref: observation.sourceRef.slice(0, 2_000) }),
     ...(context.expiresAt === undefined ? {} : { [CELEBRITY_TABLE.timeToLiveAttribute]: context.expiresAt }),
     content_hash: contentHash({
@@ -244,6 +286,15 @@ export function buildItem(celebrity: Celebrity, observation: Observation, contex
     }),
   };
   return parseItem(item);
+}
+
+/**
+ * True when a current value read at `measuredAt` is stored for a week older than the one a run at that instant
+ * collects (`collectedWeekAt`): the week's own collection period (the 7 days after it, which hold its Sunday
+ * 02:00 UTC run) is over, so the value says how things stand now, not how they stood that week.
+ */
+export function isBackfill(week: IsoWeek, measuredAt: Date): boolean {
+  return weekWindow(week).start < weekWindow(collectedWeekAt(measuredAt)).start;
 }
 
 /** True once the post-processor has written weight and sentiment. */

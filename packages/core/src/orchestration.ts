@@ -3,6 +3,8 @@
  * one definition, two users.
  */
 
+import { collectedWeekAt, type IsoWeek } from './iso-week.js';
+
 /** The weekly rule, as the spec names it. Created DISABLED until `verify` passes. */
 export const WEEKLY_SCHEDULE = {
   ruleName: 'celebrity-weekly-scrape',
@@ -55,11 +57,34 @@ export interface ScheduledEvent {
   time: string;
   region: string;
   resources: string[];
-  detail: Record<string, never>;
+  /** Empty from the rule; `week` when a run names the week it collects (the CLI's `--week`, a backfill). */
+  detail: ScheduledEventDetail;
 }
 
-/** Builds the Scheduled Event the rule would send at `time` (the local scheduler sends the same payload). */
-export function scheduledEvent(options: { id: string; time: Date; account?: string; region?: string }): ScheduledEvent {
+/** `detail` of a {@link ScheduledEvent}. */
+export interface ScheduledEventDetail {
+  week?: IsoWeek;
+}
+
+/**
+ * The week a scheduled event collects: the week it names, else {@link collectedWeekAt} its time, so the
+ * Sunday 02:00 UTC run collects the ISO week that ended six days earlier.
+ */
+export function collectedWeekOf(event: Pick<ScheduledEvent, 'time' | 'detail'>): IsoWeek {
+  return event.detail.week ?? collectedWeekAt(new Date(event.time));
+}
+
+/**
+ * Builds the Scheduled Event the rule would send at `time` (the local scheduler sends the same payload); with
+ * `week`, the event names the week to collect instead of leaving it to the time.
+ */
+export function scheduledEvent(options: {
+  id: string;
+  time: Date;
+  week?: IsoWeek;
+  account?: string;
+  region?: string;
+}): ScheduledEvent {
   const account = options.account ?? '000000000000';
   const region = options.region ?? 'local';
   return {
@@ -71,7 +96,7 @@ export function scheduledEvent(options: { id: string; time: Date; account?: stri
     time: options.time.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     region,
     resources: [`arn:aws:events:${region}:${account}:rule/${WEEKLY_SCHEDULE.ruleName}`],
-    detail: {},
+    detail: options.week === undefined ? {} : { week: options.week },
   };
 }
 

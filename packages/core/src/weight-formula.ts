@@ -11,7 +11,7 @@ export const WEIGHT_FORMULA_VERSION = 1;
 export const WEIGHT_REFERENCES: Readonly<Record<Source, number>> = {
   /** TMDB `popularity` (a daily score; the most popular people sit around 100). */
   tmdb: 100,
-  /** English Wikipedia pageviews over the last 7 full days. */
+  /** English Wikipedia pageviews over the 7 days of the week (the days measured; see README). */
   wikipedia: 1_000_000,
   /** News articles over 7 days (GDELT returns at most 250 per query). */
   news: 250,
@@ -36,7 +36,7 @@ export function signalStrength(input: WeightInput): number | null {
       return (input.signals as Signals<'news'>).article_count;
     case 'social': {
       const social = input.signals as Signals<'social'>;
-      return social.mentions + social.likes + social.reposts + social.replies;
+      return social.mentions === null ? null : social.mentions + social.likes + social.reposts + social.replies;
     }
   }
 }

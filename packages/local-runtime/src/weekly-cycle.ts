@@ -95,7 +95,8 @@ export function pendingItems(items: readonly CelebrityItem[], deadLetteredKeys: 
  */
 export async function runWeeklyCycle<Result>(options: WeeklyCycleOptions<Result>): Promise<CycleResult<Result>> {
   const clock = options.clock ?? systemClock;
-  const event = options.event ?? scheduledEvent({ id: options.runId, time: scheduleTimeOf(options.week) });
+  const event =
+    options.event ?? scheduledEvent({ id: options.runId, time: scheduleTimeOf(options.week), week: options.week });
   const stopPoller = new AbortController();
   const abortPoller = () => stopPoller.abort();
   options.signal?.addEventListener('abort', abortPoller, { once: true });

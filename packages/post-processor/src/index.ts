@@ -28,6 +28,7 @@ export {
   type PostProcessorWriterOptions,
 } from './post-processor.js';
 export { PROCESSOR_VERSION, processorVersion } from './processor-version.js';
-export { matchesStreamFilters, STREAM_FILTER_PATTERNS } from './stream-filter-patterns.js';
+export { needsRescore, RESCORE_EVENT_SOURCE, rescoreEvent, rescoreRecord } from './rescore-records.js';
+export { matchesStreamFilters, STREAM_FILTER_PATTERNS, streamFilterPatterns } from './stream-filter-patterns.js';
 export { STREAM_MAPPING_SETTINGS, type StreamMappingSettings } from './stream-mapping-settings.js';
 export { itemFromStreamRecord, streamRecordContext } from './stream-record.js';

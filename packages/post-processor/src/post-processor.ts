@@ -15,8 +15,9 @@ import { DEFAULT_METRICS_NAMESPACE, publishBatchMetrics } from './batch-metrics.
 import { type BatchTally, countOutcome, createBatchTally, type RecordOutcome } from './batch-tally.js';
 import { enrichmentFor } from './enrichment.js';
 import { EnrichmentWriteError, type StreamRecordContext } from './errors.js';
+import { type FilterPattern, matchesAnyFilterPattern } from './event-pattern.js';
 import { PROCESSOR_VERSION } from './processor-version.js';
-import { matchesStreamFilters } from './stream-filter-patterns.js';
+import { streamFilterPatterns } from './stream-filter-patterns.js';
 import { itemFromStreamRecord, streamRecordContext } from './stream-record.js';
 
 /** Where enrichments are written: core's writer, or a document client and table to build one. Never both. */
@@ -63,6 +64,8 @@ interface Dependencies {
   metrics: Metrics;
   now: () => Date;
   processorVersion: string;
+  /** The filter patterns of `processorVersion`, applied again in the handler (see `processRecord`). */
+  filterPatterns: readonly FilterPattern[];
   throwOnFullBatchFailure: boolean;
 }
 
@@ -73,6 +76,7 @@ interface Dependencies {
  * const { batchItemFailures } = await postProcessor.handle(event);
  */
 export function createPostProcessor(options: PostProcessorOptions): PostProcessor {
+  const processorVersion = options.processorVersion ?? PROCESSOR_VERSION;
   const dependencies: Dependencies = {
     writer: options.writer ?? createItemWriter({ client: options.documentClient, tableName: options.tableName }),
     logger: options.logger ?? new Logger({ serviceName: POST_PROCESSOR_FUNCTION_NAME }),
@@ -80,7 +84,8 @@ export function createPostProcessor(options: PostProcessorOptions): PostProcesso
       options.metrics ??
       new Metrics({ namespace: DEFAULT_METRICS_NAMESPACE, serviceName: POST_PROCESSOR_FUNCTION_NAME }),
     now: options.now ?? (() => new Date()),
-    processorVersion: options.processorVersion ?? PROCESSOR_VERSION,
+    processorVersion,
+    filterPatterns: streamFilterPatterns(processorVersion),
     throwOnFullBatchFailure: options.throwOnFullBatchFailure ?? true,
   };
   return {
@@ -121,7 +126,7 @@ async function processRecord(
   tally: BatchTally,
 ): Promise<Exclude<RecordOutcome, 'failed'>> {
   const context = streamRecordContext(record);
-  if (!matchesStreamFilters(record)) {
+  if (!matchesAnyFilterPattern(dependencies.filterPatterns, record)) {
     dependencies.logger.warn('Record skipped: it does not match STREAM_FILTER_PATTERNS', logKeys(context));
     countOutcome(tally, 'filtered');
     return 'filtered';

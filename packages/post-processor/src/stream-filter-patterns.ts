@@ -1,5 +1,6 @@
 import { OBSERVATION_ENTITY } from '@celebrity-pipeline/core';
 import { type FilterPattern, matchesAnyFilterPattern } from './event-pattern.js';
+import { PROCESSOR_VERSION } from './processor-version.js';
 
 /** An observation item appeared: a scraper wrote it for the first time this week. */
 const INSERTED_OBSERVATION = {
@@ -19,14 +20,43 @@ const REPLACED_OBSERVATION = {
 } as const satisfies FilterPattern;
 
 /**
- * The event source mapping's filter patterns, as data: infra passes each through CDK's
- * `FilterCriteria.filter(pattern)` and the local stream poller applies them with {@link matchesStreamFilters}.
- * REMOVE records and the post-processor's own MODIFY records (which carry `weight`) never reach the handler.
+ * An enriched observation whose `processor_version` is not `processorVersion`: enriched by another release of
+ * the post-processor or another weight formula, so it is re-scored once. `rescore` hands stored items to the
+ * post-processor as such records; the re-enrichment writes `processorVersion`, so its own MODIFY no longer
+ * matches (no loop).
  */
-export const STREAM_FILTER_PATTERNS: readonly FilterPattern[] = Object.freeze([
-  deepFreeze(INSERTED_OBSERVATION),
-  deepFreeze(REPLACED_OBSERVATION),
-]);
+function outdatedObservation(processorVersion: string) {
+  return {
+    eventName: ['MODIFY'],
+    dynamodb: {
+      NewImage: {
+        entity: { S: [OBSERVATION_ENTITY] },
+        weight: { N: [{ exists: true }] },
+        processor_version: { S: [{ 'anything-but': [processorVersion] }] },
+      },
+    },
+  } as const satisfies FilterPattern;
+}
+
+/**
+ * The filter patterns of a post-processor writing `processorVersion`: new observations, observations a
+ * re-scrape replaced, and observations enriched by another version. Everything else (REMOVE records,
+ * celebrity-week summaries and other entities, the post-processor's own MODIFY records) never reaches it.
+ */
+export function streamFilterPatterns(processorVersion: string): readonly FilterPattern[] {
+  return Object.freeze([
+    deepFreeze(INSERTED_OBSERVATION),
+    deepFreeze(REPLACED_OBSERVATION),
+    deepFreeze(outdatedObservation(processorVersion)),
+  ]);
+}
+
+/**
+ * The event source mapping's filter patterns for this build's {@link PROCESSOR_VERSION}, as data: infra passes
+ * each through CDK's `FilterCriteria.filter(pattern)` and the local stream poller applies them with
+ * {@link matchesStreamFilters}.
+ */
+export const STREAM_FILTER_PATTERNS: readonly FilterPattern[] = streamFilterPatterns(PROCESSOR_VERSION);
 
 /**
  * True when a DynamoDB stream record passes {@link STREAM_FILTER_PATTERNS}, with Lambda's semantics: what the

@@ -4,9 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startChromium } from '@celebrity-pipeline/testing/chromium';
 import { median } from '@celebrity-pipeline/testing/statistics';
 import { computeReportFigures, renderReportHtml, writeReport } from '../src/index.js';
-import { startChromium } from '../tests/helpers/chromium.js';
 import { syntheticReportInput } from '../tests/helpers/synthetic-report-input.js';
 
 const ROUNDS = 7;

@@ -7,8 +7,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startChromium } from '@celebrity-pipeline/testing/chromium';
 import { computeReportFigures, writeReport } from '../src/index.js';
-import { startChromium } from '../tests/helpers/chromium.js';
 import { syntheticReportInput } from '../tests/helpers/synthetic-report-input.js';
 
 const screenshotPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'report-screenshot.png');

@@ -9,6 +9,15 @@ export {
 export { COVERAGE_STATUS_LABELS } from './coverage-section-html.js';
 export { ReportError, ReportWriteError } from './errors.js';
 export {
+  computeRankingFigures,
+  DEFAULT_TREND_WEEKS,
+  RANKING_MOVERS_COUNT,
+  RANKING_TOP_COUNT,
+  type RankingFigures,
+  type RankingRow,
+} from './ranking-figures.js';
+export { rankingsSectionHtml, sparklineSvg } from './rankings-section-html.js';
+export {
   computeReportFigures,
   type HeaderFigures,
   type ReportFigures,

@@ -12,6 +12,7 @@ import {
   weightsInRangeCheck,
 } from '@celebrity-pipeline/core';
 import { type CoverageFigures, computeCoverage } from './coverage-grid.js';
+import { computeRankingFigures, DEFAULT_TREND_WEEKS, type RankingFigures } from './ranking-figures.js';
 import { DEFAULT_HISTORY_WEEKS, type ReportDeadLetter, type ReportInput } from './report-input.js';
 import { computeRunHistory, type HistoryFigures } from './run-history.js';
 import { computeSentimentFigures, type SentimentFigures } from './sentiment-mix.js';
@@ -56,6 +57,7 @@ export interface ReportFigures {
   sentiment: SentimentFigures;
   coverage: CoverageFigures;
   history: HistoryFigures;
+  rankings: RankingFigures;
   /** The week's dead letters, oldest first. */
   deadLetters: ReportDeadLetter[];
 }
@@ -82,6 +84,7 @@ export function computeReportFigures(input: ReportInput): ReportFigures {
     sentiment: computeSentimentFigures(items),
     coverage,
     history: computeRunHistory(input.runs, week, input.historyWeeks ?? DEFAULT_HISTORY_WEEKS),
+    rankings: computeRankingFigures(input.summaries ?? [], week, input.trendWeeks ?? DEFAULT_TREND_WEEKS),
     deadLetters,
   };
 }

@@ -3,6 +3,7 @@ import { coverageSectionHtml } from './coverage-section-html.js';
 import { deadLetterSectionHtml } from './dead-letter-section-html.js';
 import { historySectionHtml } from './history-section-html.js';
 import { escapeHtml, formatCount, formatDecimal } from './html-text.js';
+import { rankingsSectionHtml } from './rankings-section-html.js';
 import type { HeaderFigures, ReportFigures } from './report-figures.js';
 import { REPORT_CSS } from './report-styles.js';
 import { sentimentSectionHtml } from './sentiment-section-html.js';
@@ -16,6 +17,7 @@ const SECTIONS = [
   ['weight', 'Weight'],
   ['sentiment', 'Sentiment'],
   ['coverage', 'Coverage'],
+  ['rankings', 'Rankings and trends'],
   ['history', 'Run history'],
   ['dead-letters', 'Dead letters'],
 ] as const;
@@ -40,6 +42,7 @@ export function renderReportHtml(figures: ReportFigures): string {
     weightSectionHtml(figures.weight),
     sentimentSectionHtml(figures.sentiment),
     coverageSectionHtml(figures.coverage),
+    rankingsSectionHtml(figures.rankings),
     historySectionHtml(figures.history),
     deadLetterSectionHtml(figures.deadLetters),
     '</main></body></html>',

@@ -1,4 +1,4 @@
-import type { Celebrity, CelebrityItem, IsoWeek, RunSummary } from '@celebrity-pipeline/core';
+import type { Celebrity, CelebrityItem, IsoWeek, RunSummary, WeekSummary } from '@celebrity-pipeline/core';
 
 /** One dead-letter message as the report shows it (the CLI maps the local DLQ or SQS messages to this). */
 export interface ReportDeadLetter {
@@ -33,6 +33,13 @@ export interface ReportInput {
   now?: Date;
   /** How many weeks of history, ending with `week`. Default {@link DEFAULT_HISTORY_WEEKS}. */
   historyWeeks?: number;
+  /**
+   * Celebrity-week summaries (core's `listWeekRanking`) of `week` and the weeks before it, for the rankings and
+   * trends section. Default: none (the section says the week has not been rolled up).
+   */
+  summaries?: readonly WeekSummary[];
+  /** Weeks of score trend, ending with `week`. Default `DEFAULT_TREND_WEEKS` (8). */
+  trendWeeks?: number;
 }
 
 /** Weeks of run history shown by default. */

@@ -63,5 +63,10 @@ table.coverage td.cell .symbol { display: inline-block; width: 1.1em; font-weigh
 .status-missing { background: repeating-linear-gradient(45deg, #fff, #fff 4px, #ececec 4px, #ececec 8px); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .empty { color: var(--muted); font-style: italic; }
+svg.sparkline { display: block; color: #1f4e79; }
+svg.sparkline polyline { fill: none; stroke: currentColor; stroke-width: 1.5; }
+svg.sparkline circle { fill: currentColor; }
+td[data-direction="up"] { color: #1b6e20; }
+td[data-direction="down"] { color: #a11d1d; }
 @media print { .coverage-scroll { max-height: none; overflow: visible; } details { display: block; } }
 `;

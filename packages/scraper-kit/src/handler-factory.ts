@@ -68,7 +68,8 @@ export async function defaultHandlerDependencies(
 
 /**
  * The handler factory every scraper uses: validates the EventBridge Scheduled Event (`runId` = event id,
- * week = ISO week of the event time), then {@link runScraper}. Dependencies are built once per cold start.
+ * week = core's `collectedWeekOf`: the week the event names, else the last ISO week fully ended at its
+ * time), then {@link runScraper}. Dependencies are built once per cold start.
  * @example export const handler = createScraperHandler({ source: 'tmdb', createScraper: tmdbScraperFromConfig });
  */
 export function createScraperHandler<S extends Source>(options: ScraperHandlerOptions<S>): ScraperHandler {

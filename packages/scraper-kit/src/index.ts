@@ -7,6 +7,7 @@ export {
   parseS3Uri,
 } from './celebrity-list-location.js';
 export { requireCredentials } from './credentials.js';
+export { type ErrorOrigin, type ErrorRequest, errorContext } from './error-context.js';
 export {
   ExpiredTokenError,
   FailureThresholdError,
@@ -42,6 +43,7 @@ export {
 } from './http-client.js';
 export { backoffDelayMs, HTTP_RETRY_POLICY, type HttpRetryPolicy, retryDelayMs } from './http-retry-policy.js';
 export { mapIsolated, type Settled } from './map-isolated.js';
+export { parseResponse } from './parse-response.js';
 export { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 export {
   bodySnippet,
@@ -72,6 +74,7 @@ export {
   SOCIAL_PROVIDERS,
   type SocialProvider,
 } from './scraper-config.js';
+export { anyOfQuery, quotedPhrase } from './search-terms.js';
 export { CREDENTIAL_VARIABLES, type CredentialVariable, readCredentialSecret } from './secrets.js';
 export {
   celebrityListHash,
@@ -103,4 +106,4 @@ export {
   scraperMetricDimensions,
   scraperServiceName,
 } from './telemetry.js';
-export { buildUserAgent, DEFAULT_CONTACT, SCRAPER_KIT_VERSION } from './user-agent.js';
+export { buildUserAgent, REPLAY_CONTACT, SCRAPER_KIT_VERSION } from './user-agent.js';

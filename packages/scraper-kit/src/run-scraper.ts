@@ -6,7 +6,8 @@ import {
   type CelebrityFailure,
   type CelebrityItem,
   type CelebrityList,
-  isoWeekOf,
+  collectedWeekOf,
+  describeError,
   itemExpiresAt,
   type RunSummary,
   type ScheduledEvent,
@@ -47,8 +48,6 @@ export interface RunScraperOptions<S extends Source> extends RunDependencies {
   createScraper: CreateScraper<S>;
   event: ScheduledEvent;
 }
-
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function httpClients<S extends Source>(options: RunScraperOptions<S>) {
   const clients = new Map<Provider, HttpClient>();
@@ -98,7 +97,7 @@ async function finish<S extends Source>(options: RunScraperOptions<S>, summary: 
     try {
       await options.ledger.record(summary);
     } catch (error) {
-      options.logger.error('could not record the run in the ledger', { reason: errorMessage(error) });
+      options.logger.error('could not record the run in the ledger', { reason: describeError(error) });
     }
   }
   return summary;
@@ -125,7 +124,7 @@ async function scrapeAll<S extends Source>(
     else {
       const failure = {
         celebrityId: celebrity.id,
-        reason: boundedReason(errorMessage(result.error)),
+        reason: boundedReason(describeError(result.error)),
         retryable: isRetryable(result.error),
       };
       options.logger.warn('celebrity failed', { ...failure });
@@ -151,7 +150,7 @@ async function writeItems<S extends Source>(options: RunScraperOptions<S>, items
       retried: result.requestsRetried,
     };
   } catch (error) {
-    const reason = boundedReason(`DynamoDB write failed: ${errorMessage(error)}`);
+    const reason = boundedReason(`DynamoDB write failed: ${describeError(error)}`);
     const failed = items.map((item) => ({ celebrityId: item.celebrity_id, reason, retryable: true }));
     return { written: 0, unchanged: 0, failed, retried: 0 };
   }
@@ -168,7 +167,7 @@ export async function runScraper<S extends Source>(options: RunScraperOptions<S>
   const now = options.now ?? (() => new Date());
   const startedAt = now();
   const runId = options.event.id;
-  const week = isoWeekOf(new Date(options.event.time));
+  const week = collectedWeekOf(options.event);
   const { logger, source, config } = options;
   logger.resetKeys();
   logger.appendKeys({ runId, week });

@@ -1,4 +1,4 @@
-import { formatZodIssues, type ScheduledEvent } from '@celebrity-pipeline/core';
+import { formatZodIssues, parseIsoWeek, type ScheduledEvent } from '@celebrity-pipeline/core';
 import { z } from 'zod';
 import { ScraperConfigError } from './errors.js';
 
@@ -13,7 +13,22 @@ export const ScheduledEventSchema = z
     time: z.iso.datetime(),
     region: z.string(),
     resources: z.array(z.string()),
-    detail: z.object({}).strict(),
+    /** `{}` from the rule; `{ week }` when a run names the week it collects (CLI `--week`, backfills). */
+    detail: z
+      .object({
+        week: z
+          .string()
+          .transform((value, context) => {
+            try {
+              return parseIsoWeek(value);
+            } catch (error) {
+              context.addIssue({ code: 'custom', message: (error as Error).message });
+              return z.NEVER;
+            }
+          })
+          .optional(),
+      })
+      .strict(),
   })
   .loose();
 

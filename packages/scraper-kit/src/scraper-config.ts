@@ -6,7 +6,7 @@ import { ScraperConfigError } from './errors.js';
 import { HTTP_RETRY_POLICY, type HttpRetryPolicy } from './http-retry-policy.js';
 import { CREDENTIAL_VARIABLES, type CredentialVariable, readCredentialSecret } from './secrets.js';
 import { PROVIDERS, type Provider, SOURCE_LIMITS, type SourceLimit } from './source-limits.js';
-import { buildUserAgent, DEFAULT_CONTACT } from './user-agent.js';
+import { buildUserAgent, REPLAY_CONTACT } from './user-agent.js';
 
 /** The base-URL variables and their production defaults. */
 export const BASE_URL_DEFAULTS = {
@@ -216,6 +216,11 @@ export async function loadScraperConfig(
 ): Promise<ScraperConfig> {
   const parsed = parseEnv(env);
   const celebrityList = celebrityListLocation(parsed);
+  if (parsed.SCRAPER_MODE === 'live' && parsed.SCRAPER_CONTACT === undefined) {
+    throw new ScraperConfigError(
+      "Invalid scraper configuration: `SCRAPER_CONTACT` must be set in live mode: an e-mail address or URL that reaches the operator, sent in the User-Agent as Wikimedia's policy requires (e.g. SCRAPER_CONTACT=ops@example.org). Fixtures (replay) mode does not need it.",
+    );
+  }
   let secret: Partial<Record<CredentialVariable, string>> = {};
   if (parsed.SCRAPER_SECRET_ARN) {
     const client = options.secretsManager ?? (await defaultSecretsManager(parsed.AWS_REGION));
@@ -252,7 +257,7 @@ export async function loadScraperConfig(
     scrapeConcurrency: parsed.SCRAPE_CONCURRENCY ?? DEFAULT_SCRAPE_CONCURRENCY,
     limits: mergeLimits(parsed.SOURCE_LIMITS_JSON),
     retry,
-    userAgent: buildUserAgent(parsed.SCRAPER_CONTACT ?? DEFAULT_CONTACT),
+    userAgent: buildUserAgent(parsed.SCRAPER_CONTACT ?? REPLAY_CONTACT),
     // NewsAPI only when chosen: a key alone must not switch providers (its Developer plan is 50 requests / 12 h).
     newsProvider: parsed.NEWS_PROVIDER ?? 'gdelt',
     socialProvider: parsed.SOCIAL_PROVIDER ?? 'bluesky',

@@ -1,12 +1,23 @@
 export {
+  BLUESKY_SEARCH_LIMITS,
   type BlueskySocialScraperOptions,
-  blueskyQuery,
+  blueskySearchNames,
   createBlueskySocialScraper,
-  SOCIAL_WINDOW_DAYS,
 } from './bluesky-scraper.js';
 export { BlueskySessionError } from './errors.js';
-export { createMastodonSocialScraper, type MastodonSocialScraperOptions } from './mastodon-scraper.js';
-export { htmlToText, mapBlueskySearch, mapMastodonStatuses } from './social-mapping.js';
+export {
+  createMastodonSocialScraper,
+  MASTODON_TIMELINE_LIMITS,
+  type MastodonSocialScraperOptions,
+  mastodonIdAt,
+} from './mastodon-scraper.js';
+export {
+  htmlToText,
+  mapBlueskyPosts,
+  mapMastodonStatuses,
+  type SocialSample,
+  unmeasuredMastodon,
+} from './social-mapping.js';
 export {
   type BlueskyPost,
   BlueskyPostSchema,
@@ -17,6 +28,5 @@ export {
   type MastodonStatus,
   MastodonStatusSchema,
   MastodonTimelineSchema,
-  parseSocial,
 } from './social-responses.js';
 export { socialScraperFromConfig } from './social-scraper.js';

@@ -1,5 +1,3 @@
-import { formatZodIssues } from '@celebrity-pipeline/core';
-import { MalformedResponseError, type ScraperErrorContext } from '@celebrity-pipeline/scraper-kit';
 import { z } from 'zod';
 
 const count = z.number().int().nonnegative().default(0);
@@ -24,7 +22,7 @@ export const BlueskyPostSchema = z.looseObject({
 });
 export type BlueskyPost = z.infer<typeof BlueskyPostSchema>;
 
-/** `app.bsky.feed.searchPosts` answer; `hitsTotal` is optional. */
+/** `app.bsky.feed.searchPosts` answer; `hitsTotal` is optional and usually absent (not used). */
 export const BlueskySearchSchema = z.looseObject({
   posts: z.array(BlueskyPostSchema),
   hitsTotal: z.number().int().nonnegative().optional(),
@@ -32,9 +30,10 @@ export const BlueskySearchSchema = z.looseObject({
 });
 export type BlueskySearch = z.infer<typeof BlueskySearchSchema>;
 
-/** One Mastodon Status (content is HTML). */
+/** One Mastodon Status (content is HTML; `id` a snowflake of the creation time). */
 export const MastodonStatusSchema = z.looseObject({
-  id: z.string(),
+  id: z.string().regex(/^\d+$/, 'must be a numeric status id'),
+  created_at: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date-time'),
   content: z.string(),
   favourites_count: count,
   reblogs_count: count,
@@ -44,16 +43,3 @@ export type MastodonStatus = z.infer<typeof MastodonStatusSchema>;
 
 /** A hashtag timeline. */
 export const MastodonTimelineSchema = z.array(MastodonStatusSchema);
-
-/**
- * Validates a social body at the edge.
- * @throws MalformedResponseError naming the endpoint and every problem.
- */
-export function parseSocial<T>(schema: z.ZodType<T>, value: unknown, context: ScraperErrorContext): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new MalformedResponseError(
-    `${context.provider ?? 'social'} ${context.route ?? ''} answered an unexpected shape: ${formatZodIssues(result.error).join('; ')}`,
-    context,
-  );
-}

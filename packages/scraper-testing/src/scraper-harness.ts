@@ -14,6 +14,9 @@ import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testin
 import { inject } from 'vitest';
 import { captureOutput } from './capture-output.js';
 
+/** The contact live mode requires (`SCRAPER_CONTACT`); the handlers run in live mode against the replay server. */
+export const HARNESS_CONTACT = 'scraper-tests@example.org';
+
 /** Fast retries for tests (the Retry-After test still waits what the server asks). */
 export const FAST_RETRY_JSON = '{"retries":2,"minTimeoutMs":5,"maxTimeoutMs":20}';
 
@@ -61,6 +64,9 @@ export interface HandlerRun {
 
 let runNumber = 0;
 
+/** When the harness fires the handler: the Sunday 02:00 UTC run that collects `2026-W47` (core's `collectedWeekAt`). */
+export const HARNESS_EVENT_TIME = new Date('2026-11-29T02:00:00Z');
+
 /** Invokes the source's handler in-process against the harness, with `env` on top of the replay base URLs. */
 export async function runHandler<S extends Source>(
   harness: Harness,
@@ -69,7 +75,12 @@ export async function runHandler<S extends Source>(
   env: Record<string, string> = {},
   celebrities: CelebrityList = defaultCelebrityList(),
 ): Promise<HandlerRun> {
-  const config = await loadScraperConfig({ ...harness.server.baseUrls, HTTP_RETRY_JSON: FAST_RETRY_JSON, ...env });
+  const config = await loadScraperConfig({
+    ...harness.server.baseUrls,
+    HTTP_RETRY_JSON: FAST_RETRY_JSON,
+    SCRAPER_CONTACT: HARNESS_CONTACT,
+    ...env,
+  });
   const handler = createScraperHandler({
     source,
     createScraper,
@@ -82,7 +93,7 @@ export async function runHandler<S extends Source>(
     }),
   });
   runNumber += 1;
-  const event = scheduledEvent({ id: `run-${source}-${runNumber}`, time: new Date('2026-11-22T02:00:00Z') });
+  const event = scheduledEvent({ id: `run-${source}-${runNumber}`, time: HARNESS_EVENT_TIME });
   const { value: summary, error, output } = await captureOutput(() => handler(event));
   return error === undefined ? { summary, output } : { error, output };
 }

@@ -1,7 +1,6 @@
 export { PersonNotFoundError } from './errors.js';
 export { mapTmdbPerson, pickSearchResult } from './tmdb-mapping.js';
 export {
-  parseTmdb,
   type TmdbPerson,
   TmdbPersonSchema,
   type TmdbSearchResponse,

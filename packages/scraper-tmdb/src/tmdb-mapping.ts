@@ -19,13 +19,18 @@ export function pickSearchResult(celebrity: Celebrity, response: TmdbSearchRespo
   return matches[0]?.id;
 }
 
-/** Maps person details to the TMDB observation: signal = popularity, text = biography. Pure. */
-export function mapTmdbPerson(person: TmdbPerson): Observation<'tmdb'> {
+/**
+ * Maps person details read at `measuredAt` to the TMDB observation: signal = popularity, text = biography.
+ * `popularity` is TMDB's current value with no history, so the item stores `measured_at` apart from its week
+ * (and `is_backfill` when the week was collected late). Pure.
+ */
+export function mapTmdbPerson(person: TmdbPerson, measuredAt: Date): Observation<'tmdb'> {
   const biography = person.biography.trim();
   return {
     source: 'tmdb',
     signals: { popularity: person.popularity },
     texts: biography ? [{ text: biography }] : [],
     sourceRef: `tmdb:person/${person.id}`,
+    measuredAt,
   };
 }

@@ -1,5 +1,3 @@
-import { formatZodIssues } from '@celebrity-pipeline/core';
-import { MalformedResponseError, type ScraperErrorContext } from '@celebrity-pipeline/scraper-kit';
 import { z } from 'zod';
 
 /** One `/search/person` result (only the fields the scraper reads; others are allowed). */
@@ -27,16 +25,3 @@ export const TmdbPersonSchema = z.looseObject({
   external_ids: z.looseObject({ wikidata_id: z.string().nullable().optional() }).optional(),
 });
 export type TmdbPerson = z.infer<typeof TmdbPersonSchema>;
-
-/**
- * Validates a TMDB body at the edge.
- * @throws MalformedResponseError naming the endpoint and every problem.
- */
-export function parseTmdb<T>(schema: z.ZodType<T>, value: unknown, context: ScraperErrorContext): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new MalformedResponseError(
-    `tmdb ${context.route ?? ''} answered an unexpected shape: ${formatZodIssues(result.error).join('; ')}`,
-    context,
-  );
-}

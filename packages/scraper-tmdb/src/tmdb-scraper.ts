@@ -1,14 +1,16 @@
 import type { Celebrity, Observation } from '@celebrity-pipeline/core';
 import {
   type CreateScraper,
+  type ErrorOrigin,
+  errorContext,
   type HttpClient,
+  parseResponse,
   requireCredentials,
-  routeOf,
   type Scraper,
 } from '@celebrity-pipeline/scraper-kit';
 import { PersonNotFoundError } from './errors.js';
 import { mapTmdbPerson, pickSearchResult } from './tmdb-mapping.js';
-import { parseTmdb, TmdbPersonSchema, TmdbSearchResponseSchema } from './tmdb-responses.js';
+import { TmdbPersonSchema, TmdbSearchResponseSchema } from './tmdb-responses.js';
 
 /** Options of {@link createTmdbScraper}. */
 export interface TmdbScraperOptions {
@@ -20,18 +22,25 @@ export interface TmdbScraperOptions {
   token: string;
   /** celebrity id → TMDB person id, filled by `/search/person`; shared across warm invocations by default. */
   idCache?: Map<string, number>;
+  /** Clock: when a popularity was read (`measured_at`). Default: the system clock. */
+  now?: () => Date;
 }
+
+const TMDB: ErrorOrigin = { source: 'tmdb', provider: 'tmdb' };
 
 /** TMDB person ids resolved so far in this process (a warm Lambda keeps them). */
 const RESOLVED_TMDB_IDS = new Map<string, number>();
 
 /**
  * The TMDB scraper: resolves the person (`tmdbId`, else the cache, else `/search/person`), then reads
- * `/person/{id}?append_to_response=external_ids`. Signal = popularity; text = biography.
+ * `/person/{id}?append_to_response=external_ids`. Signal = popularity (a current value: the item records when
+ * it was read in `measured_at`, and `is_backfill` for a week collected after its own collection period); text =
+ * biography.
  * @example const scraper = createTmdbScraper({ http, baseUrl, token }); await scraper.scrape(celebrity, context);
  */
 export function createTmdbScraper(options: TmdbScraperOptions): Scraper<'tmdb'> {
   const cache = options.idCache ?? RESOLVED_TMDB_IDS;
+  const now = options.now ?? (() => new Date());
   const headers = { Authorization: `Bearer ${options.token}` };
 
   const resolveId = async (celebrity: Celebrity): Promise<number> => {
@@ -43,13 +52,8 @@ export function createTmdbScraper(options: TmdbScraperOptions): Scraper<'tmdb'> 
       headers,
       celebrityId: celebrity.id,
     });
-    const context = {
-      source: 'tmdb' as const,
-      provider: 'tmdb' as const,
-      celebrityId: celebrity.id,
-      route: routeOf(url),
-    };
-    const id = pickSearchResult(celebrity, parseTmdb(TmdbSearchResponseSchema, response.data, context));
+    const context = errorContext(TMDB, { url, celebrityId: celebrity.id });
+    const id = pickSearchResult(celebrity, parseResponse(TmdbSearchResponseSchema, response.data, context));
     if (id === undefined)
       throw new PersonNotFoundError(`tmdb has no person named "${celebrity.name}"`, { ...context, status: 200 });
     cache.set(celebrity.id, id);
@@ -66,13 +70,8 @@ export function createTmdbScraper(options: TmdbScraperOptions): Scraper<'tmdb'> 
         headers,
         celebrityId: celebrity.id,
       });
-      const context = {
-        source: 'tmdb' as const,
-        provider: 'tmdb' as const,
-        celebrityId: celebrity.id,
-        route: routeOf(url),
-      };
-      return mapTmdbPerson(parseTmdb(TmdbPersonSchema, response.data, context));
+      const context = errorContext(TMDB, { url, celebrityId: celebrity.id });
+      return mapTmdbPerson(parseResponse(TmdbPersonSchema, response.data, context), now());
     },
   };
 }

@@ -1,9 +1,17 @@
 export { AmbiguousTitleError, ArticleMissingError } from './errors.js';
-export { aqsTimestamp, encodeTitle, mapWikipedia, zeroFilledViews } from './wikipedia-mapping.js';
+export {
+  aqsTimestamp,
+  dailyViews,
+  encodeTitle,
+  isPublishedDay,
+  mapWikipedia,
+  PAGEVIEWS_PUBLISH_LAG_DAYS,
+  unmeasuredPageviews,
+  weekPageviews,
+} from './wikipedia-mapping.js';
 export {
   type PageviewsResponse,
   PageviewsResponseSchema,
-  parseWikimedia,
   type WikipediaSummary,
   WikipediaSummarySchema,
 } from './wikipedia-responses.js';

@@ -1,5 +1,3 @@
-import { formatZodIssues } from '@celebrity-pipeline/core';
-import { MalformedResponseError, type ScraperErrorContext } from '@celebrity-pipeline/scraper-kit';
 import { z } from 'zod';
 
 /** REST page summary (fields the scraper reads; others allowed). */
@@ -24,16 +22,3 @@ export const PageviewsResponseSchema = z.looseObject({
   ),
 });
 export type PageviewsResponse = z.infer<typeof PageviewsResponseSchema>;
-
-/**
- * Validates a Wikimedia body at the edge.
- * @throws MalformedResponseError naming the endpoint and every problem.
- */
-export function parseWikimedia<T>(schema: z.ZodType<T>, value: unknown, context: ScraperErrorContext): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new MalformedResponseError(
-    `wikimedia ${context.route ?? ''} answered an unexpected shape: ${formatZodIssues(result.error).join('; ')}`,
-    context,
-  );
-}

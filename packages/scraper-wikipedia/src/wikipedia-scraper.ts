@@ -1,18 +1,27 @@
-import { type Celebrity, lastFullDays, type Observation } from '@celebrity-pipeline/core';
+import { type Celebrity, type Observation, type WeekWindow, weekWindow } from '@celebrity-pipeline/core';
 import {
   type CreateScraper,
+  type ErrorOrigin,
+  errorContext,
   type HttpClient,
   NotFoundError,
-  routeOf,
+  parseResponse,
+  RateLimitedError,
   type ScrapeContext,
   type Scraper,
 } from '@celebrity-pipeline/scraper-kit';
 import { AmbiguousTitleError, ArticleMissingError } from './errors.js';
-import { aqsTimestamp, encodeTitle, mapWikipedia, zeroFilledViews } from './wikipedia-mapping.js';
+import {
+  aqsTimestamp,
+  dailyViews,
+  encodeTitle,
+  mapWikipedia,
+  unmeasuredPageviews,
+  weekPageviews,
+} from './wikipedia-mapping.js';
 import {
   type PageviewsResponse,
   PageviewsResponseSchema,
-  parseWikimedia,
   type WikipediaSummary,
   WikipediaSummarySchema,
 } from './wikipedia-responses.js';
@@ -25,28 +34,31 @@ export interface WikipediaScraperOptions {
   wikipediaBaseUrl: string;
   /** e.g. `https://wikimedia.org/api/rest_v1` */
   wikimediaBaseUrl: string;
-  /** Days of pageviews (full UTC days before the run). Default 7. */
-  days?: number;
 }
 
-const context = (celebrity: Celebrity, url: string) => ({
-  source: 'wikipedia' as const,
-  provider: 'wikimedia' as const,
-  celebrityId: celebrity.id,
-  route: routeOf(url),
-});
+const WIKIMEDIA: ErrorOrigin = { source: 'wikipedia', provider: 'wikimedia' };
+
+const context = (celebrity: Celebrity, url: string) => errorContext(WIKIMEDIA, { url, celebrityId: celebrity.id });
+
+/** Why a rate-limited request leaves the week "not measured" (the client already spent its retries). */
+function rateLimitedReason(error: RateLimitedError): string {
+  const asked = error.retryAfterMs === undefined ? '' : ` (Retry-After ${Math.ceil(error.retryAfterMs / 1000)} s)`;
+  return `wikimedia rate-limited ${error.route ?? 'the request'}${asked} beyond the retry budget`;
+}
 
 /**
  * The Wikipedia scraper: REST page summary (redirects followed to the canonical title) and per-article
- * pageviews (`user` agent, all access) of the last 7 full days, missing days counted as 0.
- * Signal = weekly pageviews; text = the extract. A 404 summary fails the celebrity with `ArticleMissingError`.
+ * pageviews (`user` agent, all access) for exactly the 7 dates of the week being collected. A day Wikimedia
+ * has not published yet is `null`, not 0, and `days_measured` says how many days count. Rate limiting beyond
+ * the retry budget leaves the week "not measured" with its reason. A 404 summary fails the celebrity with
+ * `ArticleMissingError`.
  */
 export function createWikipediaScraper(options: WikipediaScraperOptions): Scraper<'wikipedia'> {
   const summaryOf = async (celebrity: Celebrity): Promise<WikipediaSummary> => {
     const url = `${options.wikipediaBaseUrl}/page/summary/${encodeTitle(celebrity.wikipediaTitle)}`;
     try {
       const response = await options.http.get(url, { celebrityId: celebrity.id });
-      const summary = parseWikimedia(WikipediaSummarySchema, response.data, context(celebrity, url));
+      const summary = parseResponse(WikipediaSummarySchema, response.data, context(celebrity, url));
       if (summary.type === 'disambiguation') {
         throw new AmbiguousTitleError(
           `wikipedia title "${celebrity.wikipediaTitle}" is a disambiguation page`,
@@ -56,26 +68,27 @@ export function createWikipediaScraper(options: WikipediaScraperOptions): Scrape
       return summary;
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
-      throw new ArticleMissingError(`no Wikipedia article "${celebrity.wikipediaTitle}" (HTTP 404)`, {
-        ...context(celebrity, url),
-        status: 404,
-      });
+      throw new ArticleMissingError(
+        `no Wikipedia article "${celebrity.wikipediaTitle}" (HTTP 404)`,
+        { ...context(celebrity, url), status: 404 },
+        { cause: error },
+      );
     }
   };
 
   const pageviewsOf = async (
     celebrity: Celebrity,
     canonical: string,
-    days: string[],
+    window: WeekWindow,
   ): Promise<PageviewsResponse | undefined> => {
-    const first = days[0] ?? '';
-    const last = days.at(-1) ?? '';
-    const url = `${options.wikimediaBaseUrl}/metrics/pageviews/per-article/en.wikipedia/all-access/user/${encodeTitle(canonical)}/daily/${aqsTimestamp(first)}/${aqsTimestamp(last)}`;
+    const first = aqsTimestamp(window.dates[0] ?? '');
+    const last = aqsTimestamp(window.dates.at(-1) ?? '');
+    const url = `${options.wikimediaBaseUrl}/metrics/pageviews/per-article/en.wikipedia/all-access/user/${encodeTitle(canonical)}/daily/${first}/${last}`;
     try {
       const response = await options.http.get(url, { celebrityId: celebrity.id });
-      return parseWikimedia(PageviewsResponseSchema, response.data, context(celebrity, url));
+      return parseResponse(PageviewsResponseSchema, response.data, context(celebrity, url));
     } catch (error) {
-      // AQS answers 404 for an article with no recorded views in the range: that is 0 views, not an error.
+      // AQS answers 404 when it has no views in the range (none recorded, or not loaded yet).
       if (error instanceof NotFoundError) return undefined;
       throw error;
     }
@@ -84,10 +97,17 @@ export function createWikipediaScraper(options: WikipediaScraperOptions): Scrape
   return {
     source: 'wikipedia',
     async scrape(celebrity, scrapeContext: ScrapeContext): Promise<Observation<'wikipedia'>> {
-      const summary = await summaryOf(celebrity);
-      const days = lastFullDays(scrapeContext.now, options.days ?? 7);
-      const pageviews = await pageviewsOf(celebrity, summary.titles.canonical, days);
-      return mapWikipedia(summary, zeroFilledViews(days, pageviews));
+      const window = weekWindow(scrapeContext.week);
+      let summary: WikipediaSummary | undefined;
+      try {
+        summary = await summaryOf(celebrity);
+        const pageviews = await pageviewsOf(celebrity, summary.titles.canonical, window);
+        const signals = weekPageviews(window, dailyViews(window.dates, pageviews, scrapeContext.now));
+        return mapWikipedia(summary, signals, celebrity.wikipediaTitle);
+      } catch (error) {
+        if (!(error instanceof RateLimitedError)) throw error;
+        return mapWikipedia(summary, unmeasuredPageviews(window, rateLimitedReason(error)), celebrity.wikipediaTitle);
+      }
     },
   };
 }

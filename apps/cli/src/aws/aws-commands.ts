@@ -29,6 +29,7 @@ import { enrichmentOf, formatRunStatus } from '../commands/status.js';
 import { reportChecks } from '../commands/verify.js';
 import { CliError, UsageError } from '../errors.js';
 import { parseWeekOption } from '../option-parsers.js';
+import { readTrendSummaries } from '../rankings/ranking-reads.js';
 import { AWS_VERIFY_CHECK_IDS, dataQualityChecks, parallelStartCheck, tableCheck } from '../verification.js';
 import {
   postProcessorFunctionName,
@@ -201,7 +202,8 @@ export function awsCommands(io: CommandIo, makeClients: () => AwsClients = defau
           ),
         )
       ).flat();
-      return outputReport(week, { items, runs, deadLetters }, reportFlagsOf(flags), io);
+      const summaries = await readTrendSummaries({ client: documentClient, tableName }, week);
+      return outputReport(week, { items, runs, deadLetters, summaries }, reportFlagsOf(flags), io);
     },
 
     /** `status --aws`: the deployed run ledger. */

@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
 import { loadCelebrities } from '@celebrity-pipeline/celebrities';
-import type { IsoWeek } from '@celebrity-pipeline/core';
+import { CELEBRITY_TABLE, type IsoWeek } from '@celebrity-pipeline/core';
+import { missingIndexes } from '@celebrity-pipeline/core/dynamodb';
 import type { DeadLetter } from '@celebrity-pipeline/local-runtime';
 import { describeTableIfExists } from '@celebrity-pipeline/local-runtime';
 import { computeReportFigures, type ReportDeadLetter, type ReportInput, writeReport } from '@celebrity-pipeline/report';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
 import { type DatabaseFlags, openLocalContext } from '../local-context.js';
 import { parseWeekOption } from '../option-parsers.js';
+import { readTrendSummaries } from '../rankings/ranking-reads.js';
 
 /** Flags of `report`. */
 export interface ReportFlags extends DatabaseFlags {
@@ -73,12 +75,18 @@ export async function reportCommand(flags: ReportFlags, io: CommandIo): Promise<
   await loadCelebrities(flags.celebrities);
   const context = await openLocalContext(flags, { createTables: false, environment: io.environment });
   try {
-    const hasTables = (await describeTableIfExists(context.database.dynamodb, context.names.items)) !== undefined;
+    const table = await describeTableIfExists(context.database.dynamodb, context.names.items);
+    const hasTables = table !== undefined;
+    // A persistent table from before the ranking index gets it on the next run; until then, no rankings.
+    const hasRankingIndex = hasTables && !missingIndexes(table).some((index) => index === CELEBRITY_TABLE.rankingIndex);
     const hasLedger = (await describeTableIfExists(context.database.dynamodb, context.names.runLedger)) !== undefined;
     const items = hasTables ? await context.readWeek(week) : [];
     const runs = hasLedger ? (await context.ledger.listRuns()).runs.flatMap((run) => run.summaries) : [];
     const deadLetters = context.streamArn ? (await context.deadLetters.list()).map(toReportDeadLetter) : [];
-    return await outputReport(week, { items, runs, deadLetters }, flags, io);
+    const summaries = hasRankingIndex
+      ? await readTrendSummaries({ client: context.documentClient, tableName: context.names.items }, week)
+      : [];
+    return await outputReport(week, { items, runs, deadLetters, summaries }, flags, io);
   } finally {
     await context.close();
   }

@@ -20,6 +20,7 @@ import { type CommandIo, printJson, printLine } from '../command-io.js';
 import { parseSourcesOption, parseWeekOption } from '../option-parsers.js';
 import { openPipeline, type PipelineFlags } from '../pipeline.js';
 import { chooseProgress } from '../progress.js';
+import { formatRollUp, rollUpChangedWeek, rollUpCounts } from '../rankings/roll-up.js';
 import { formatWeekReport } from '../report-format.js';
 
 /** Flags of `run`. */
@@ -80,7 +81,7 @@ export async function runCommand(flags: RunFlags, io: CommandIo): Promise<number
   const pipeline = await openPipeline(
     flags,
     { celebrities: list, isCustom: flags.celebrities !== undefined },
-    { environment: io.environment },
+    { environment: io.environment, week },
   );
   const progress = chooseProgress({ isJson: flags.json ?? false, sources, output: io });
   try {
@@ -107,9 +108,15 @@ export async function runCommand(flags: RunFlags, io: CommandIo): Promise<number
       );
       return INTERRUPTED_EXIT_CODE;
     }
+    // The roll-up step at the end of the run: the week's celebrity scores and ranks (and the next week's
+    // comparison with them, when that week is stored already).
+    const rollUps = await rollUpChangedWeek(
+      { client: pipeline.context.documentClient, tableName: pipeline.context.names.items },
+      week,
+    );
     const report = reportOfCycle(cycle, { week, list, sources, wallTimeMs: Date.now() - startedAtMs });
-    if (flags.json) printJson(io, { runId: cycle.event.id, ...report });
-    else for (const line of formatWeekReport(report)) printLine(io, line);
+    if (flags.json) printJson(io, { runId: cycle.event.id, ...report, rollUps: rollUps.map(rollUpCounts) });
+    else for (const line of [...formatWeekReport(report), ...rollUps.map(formatRollUp)]) printLine(io, line);
     return report.isPassed ? 0 : 1;
   } finally {
     await progress.finish();

@@ -8,8 +8,8 @@ import {
 } from '../../src/option-parsers.js';
 
 describe('option parsers', () => {
-  it('default the week to the current ISO week and validate a given one', () => {
-    expect(parseWeekOption(undefined, new Date('2026-11-26T12:00:00Z'))).toBe('2026-W48');
+  it('default the week to the one the scheduled run collects (the last fully ended) and validate a given one', () => {
+    expect(parseWeekOption(undefined, new Date('2026-11-26T12:00:00Z'))).toBe('2026-W47');
     expect(parseWeekOption('2020-W53', new Date())).toBe('2020-W53');
     expect(() => parseWeekOption('2026-48', new Date())).toThrow(UsageError);
   });

@@ -6,7 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ENRICHMENT_ATTRIBUTES, type Enrichment, EnrichmentSchema, type EnrichOutcome } from '../enrichment.js';
-import { ValidationError, WriteError } from '../errors.js';
+import { describeError, ValidationError, WriteError } from '../errors.js';
 import { type CelebrityItem, CelebrityItemSchema } from '../item.js';
 import { formatItemKey, type ItemKey } from '../keys.js';
 import { formatZodIssues } from '../zod-issues.js';
@@ -284,10 +284,6 @@ function formatKeyList(keys: readonly ItemKey[]): string {
   return keys.length > KEYS_IN_MESSAGE
     ? `${shown} … and ${keys.length - KEYS_IN_MESSAGE} more (see error.keys)`
     : shown;
-}
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 async function enrich(

@@ -28,6 +28,7 @@ export {
   type RunLedgerOptions,
   runLedgerKey,
 } from './run-ledger.js';
+export { listStoredWeeks } from './stored-weeks.js';
 export {
   addIndexInput,
   assertTableShape,

@@ -1,4 +1,4 @@
-import { lexicon as portLexicon } from 'vader-sentiment/src/vader_lexicon.js';
+import { VADER_PORT_LEXICON } from './data/vader-port-lexicon.js';
 
 /**
  * Entries of VADER 3.3.2's `vader_lexicon.txt` that differ from the lexicon shipped by `vader-sentiment@1.1.3`
@@ -18,6 +18,6 @@ export const LEXICON_CORRECTIONS: Readonly<Record<string, number>> = {
  * A `Map`, so keys such as `constructor` are never confused with object properties.
  */
 export const VADER_LEXICON: ReadonlyMap<string, number> = new Map([
-  ...Object.entries(portLexicon),
+  ...VADER_PORT_LEXICON,
   ...Object.entries(LEXICON_CORRECTIONS),
 ]);

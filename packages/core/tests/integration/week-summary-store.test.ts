@@ -6,6 +6,7 @@ import {
   createItemWriter,
   createTableInput,
   listCelebrityHistory,
+  listStoredWeeks,
   listWeekItems,
   listWeekRanking,
   rollUpWeek,
@@ -93,6 +94,10 @@ describe('rollUpWeek, listWeekRanking and listCelebrityHistory on DynamoDB Local
     const { items, invalid } = await listWeekItems({ client: documentClient, tableName, week: '2026-W47' });
     expect(invalid).toEqual([]);
     expect(items.map(formatItemKey).sort()).toEqual(week47.map(formatItemKey).sort());
+  });
+
+  it('lists the weeks that hold observations, oldest first, and ignores summaries', async () => {
+    expect(await listStoredWeeks({ client: documentClient, tableName })).toEqual(['2026-W46', '2026-W47']);
   });
 
   it('returns one celebrity history over a range of weeks, oldest first', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildItem, ITEM_LIMITS, itemKey, parseItem, ValidationError } from '../../src/index.js';
+import { buildItem, ITEM_LIMITS, isBackfill, itemKey, parseItem, ValidationError } from '../../src/index.js';
 import { celebrity, collectionContext, tmdbObservation } from '../helpers/factories.js';
 
 describe('itemKey', () => {
@@ -74,5 +74,30 @@ describe('parseItem', () => {
   it('names every invalid attribute', () => {
     const item = { ...buildItem(celebrity(), tmdbObservation(), collectionContext()), week: '2026-W99', weight: 2 };
     expect(() => parseItem(item)).toThrow(/week: Invalid ISO week `2026-W99`[\s\S]*weight/);
+  });
+});
+
+describe('current values (measured_at, is_backfill)', () => {
+  it('stores when a current value was read, apart from the week, and keeps it out of the content hash', () => {
+    const onTime = buildItem(
+      celebrity(),
+      { ...tmdbObservation(), measuredAt: new Date('2026-11-29T02:00:05Z') },
+      collectionContext(),
+    );
+    expect(onTime).toMatchObject({ week: '2026-W47', measured_at: '2026-11-29T02:00:05.000Z', is_backfill: false });
+    const later = buildItem(
+      celebrity(),
+      { ...tmdbObservation(), measuredAt: new Date('2026-12-20T10:00:00Z') },
+      collectionContext(),
+    );
+    expect(later).toMatchObject({ week: '2026-W47', is_backfill: true });
+    expect(later.content_hash).toBe(onTime.content_hash);
+  });
+
+  it('is a backfill once the week after the collected one has ended (its scheduled run was due)', () => {
+    expect(isBackfill('2026-W47', new Date('2026-11-29T02:00:00Z'))).toBe(false);
+    expect(isBackfill('2026-W47', new Date('2026-11-29T23:59:59Z'))).toBe(false);
+    expect(isBackfill('2026-W47', new Date('2026-11-30T00:00:00Z'))).toBe(true);
+    expect(isBackfill('2026-W48', new Date('2026-11-29T02:00:00Z'))).toBe(false);
   });
 });

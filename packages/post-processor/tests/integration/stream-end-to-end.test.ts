@@ -1,11 +1,26 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { parseItem, SENTIMENT_LABELS } from '@celebrity-pipeline/core';
-import { createDocumentClient, createItemWriter, createTableInput } from '@celebrity-pipeline/core/dynamodb';
+import {
+  createDocumentClient,
+  createItemWriter,
+  createTableInput,
+  listWeekItems,
+  listWeekRanking,
+  rollUpWeek,
+} from '@celebrity-pipeline/core/dynamodb';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createPostProcessor, matchesStreamFilters, STREAM_MAPPING_SETTINGS } from '../../src/index.js';
+import {
+  createPostProcessor,
+  enrichmentFor,
+  matchesStreamFilters,
+  needsRescore,
+  PROCESSOR_VERSION,
+  rescoreEvent,
+  STREAM_MAPPING_SETTINGS,
+} from '../../src/index.js';
 import { localStreamsClient, readWholeStream } from '../helpers/dynamodb-streams.js';
 import { weekItems } from '../helpers/items.js';
 import { capturedTelemetry } from '../helpers/log-capture.js';
@@ -122,5 +137,69 @@ describe('post-processor on the real DynamoDB Local stream', () => {
         enriched_hash: item.content_hash,
       });
     }
+  });
+
+  it('lets a processor_version change through once and never loops on its own re-enrichment', async () => {
+    const table = await streamTable();
+    const items = weekItems(8);
+    await table.writer.putItems(items);
+    await table.newStreamRecords();
+    // Enriched by an older release: the MODIFY this leaves on the stream carries the old version.
+    const oldVersion = 'post-processor@0.0.1+weight@0';
+    for (const item of items) await table.writer.enrich(item, enrichmentFor(item, new Date(), oldVersion));
+    const oldEnrichments = await table.newStreamRecords();
+    expect(oldEnrichments).toHaveLength(8);
+    expect(oldEnrichments.filter(matchesStreamFilters)).toHaveLength(8);
+    expect(await deliver(table.tableName, oldEnrichments)).toEqual([]);
+
+    const reEnrichments = await table.newStreamRecords();
+    expect(reEnrichments).toHaveLength(8);
+    expect(reEnrichments.filter(matchesStreamFilters)).toEqual([]);
+    const stored = (await table.scanAll()).map((entry) => parseItem(entry));
+    expect(stored.every((item) => item.processor_version === PROCESSOR_VERSION)).toBe(true);
+    expect(await table.newStreamRecords()).toEqual([]);
+  });
+
+  it('re-scores stored items handed over as rescoreEvent once; a second pass finds nothing to do', async () => {
+    const table = await streamTable();
+    const items = weekItems(8);
+    await table.writer.putItems(items);
+    for (const item of items)
+      await table.writer.enrich(item, enrichmentFor(item, new Date(), 'post-processor@0.0.1+weight@0'));
+    await table.newStreamRecords();
+    const { items: storedBefore } = await listWeekItems({
+      client: documentClient,
+      tableName: table.tableName,
+      week: '2026-W47',
+    });
+    const outdated = storedBefore.filter((item) => needsRescore(item));
+    expect(outdated).toHaveLength(8);
+    const postProcessor = createPostProcessor({ documentClient, tableName: table.tableName, ...capturedTelemetry() });
+    expect((await postProcessor.handle(rescoreEvent(outdated))).batchItemFailures).toEqual([]);
+    const { items: storedAfter } = await listWeekItems({
+      client: documentClient,
+      tableName: table.tableName,
+      week: '2026-W47',
+    });
+    expect(storedAfter.filter((item) => needsRescore(item))).toEqual([]);
+    expect((await table.newStreamRecords()).filter(matchesStreamFilters)).toEqual([]);
+  });
+
+  it('never hands celebrity-week summaries to the post-processor', async () => {
+    const table = await streamTable();
+    await table.writer.putItems(weekItems(8));
+    expect(await deliver(table.tableName, await table.newStreamRecords())).toEqual([]);
+    await table.newStreamRecords();
+    const rollUp = await rollUpWeek({ client: documentClient, tableName: table.tableName, week: '2026-W47' });
+    expect(rollUp.written).toBe(2);
+    const summaryRecords = await table.newStreamRecords();
+    expect(summaryRecords.map((record) => record.eventName)).toEqual(['INSERT', 'INSERT']);
+    expect(summaryRecords.filter(matchesStreamFilters)).toEqual([]);
+    const { summaries } = await listWeekRanking({
+      client: documentClient,
+      tableName: table.tableName,
+      week: '2026-W47',
+    });
+    expect(summaries.map((summary) => summary.rank)).toEqual([1, 2]);
   });
 });

@@ -58,6 +58,16 @@ describe('matchesFilterPattern', () => {
     expect(matchesFilterPattern({ entity: { S: ['observation'] } }, { entity: 'observation' })).toBe(false);
   });
 
+  it('treats { anything-but: [...] } as "a present leaf equal to none of these"', () => {
+    const pattern: FilterPattern = { version: { S: [{ 'anything-but': ['v2'] }] } };
+    expect(matchesFilterPattern(pattern, { version: { S: 'v1' } })).toBe(true);
+    expect(matchesFilterPattern(pattern, { version: { S: 'v2' } })).toBe(false);
+    expect(matchesFilterPattern(pattern, {})).toBe(false);
+    expect(matchesFilterPattern(pattern, { version: {} })).toBe(false);
+    const nested = { version: [{ 'anything-but': { prefix: 'v' } }] } as unknown as FilterPattern;
+    expect(() => matchesFilterPattern(nested, { version: 'v1' })).toThrow(/`version` uses \{"anything-but"/);
+  });
+
   it('rejects operators it does not implement and empty value lists, naming the field', () => {
     const prefix = { sk: [{ prefix: 'WEEK#' }] } as unknown as FilterPattern;
     expect(() => matchesFilterPattern(prefix, { sk: 'WEEK#2026-W47' })).toThrow(FilterPatternError);

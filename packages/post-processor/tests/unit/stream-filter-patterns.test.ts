@@ -1,7 +1,14 @@
 import { OBSERVATION_ENTITY } from '@celebrity-pipeline/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { enrichmentFor, matchesFilterPattern, matchesStreamFilters, STREAM_FILTER_PATTERNS } from '../../src/index.js';
+import {
+  enrichmentFor,
+  matchesFilterPattern,
+  matchesStreamFilters,
+  PROCESSOR_VERSION,
+  rescoreRecord,
+  STREAM_FILTER_PATTERNS,
+} from '../../src/index.js';
 import { weekItems } from '../helpers/items.js';
 import {
   dynamodbStreamRecord,
@@ -19,6 +26,7 @@ describe('STREAM_FILTER_PATTERNS', () => {
     expect(STREAM_FILTER_PATTERNS.map((pattern) => JSON.stringify(pattern))).toEqual([
       '{"eventName":["INSERT"],"dynamodb":{"NewImage":{"entity":{"S":["observation"]}}}}',
       '{"eventName":["MODIFY"],"dynamodb":{"NewImage":{"entity":{"S":["observation"]},"weight":{"N":[{"exists":false}]}}}}',
+      `{"eventName":["MODIFY"],"dynamodb":{"NewImage":{"entity":{"S":["observation"]},"weight":{"N":[{"exists":true}]},"processor_version":{"S":[{"anything-but":["${PROCESSOR_VERSION}"]}]}}}}`,
     ]);
     expect(OBSERVATION_ENTITY).toBe('observation');
   });
@@ -51,6 +59,27 @@ describe('matchesStreamFilters', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('lets an item enriched by another processor_version through once: its re-enrichment is filtered out', () => {
+    const outdated = {
+      ...item,
+      ...enrichmentFor(item, NOW, 'post-processor@0.0.1+weight@0'),
+      enriched_hash: item.content_hash,
+    };
+    expect(matchesStreamFilters(dynamodbStreamRecord(outdated, { eventName: 'MODIFY', oldImage: item }))).toBe(true);
+    expect(matchesStreamFilters(rescoreRecord(outdated, 1))).toBe(true);
+    const current = { ...outdated, ...enrichmentFor(item, NOW) };
+    expect(matchesStreamFilters(dynamodbStreamRecord(current, { eventName: 'MODIFY', oldImage: outdated }))).toBe(
+      false,
+    );
+    expect(matchesStreamFilters(rescoreRecord(current, 2))).toBe(false);
+  });
+
+  it('rejects celebrity-week summaries, whatever they hold', () => {
+    const summary = { pk: item.pk, sk: 'WEEK#2026-W47#SUMMARY', entity: 'celebrity-week', score: 0.4, weight: 0.2 };
+    expect(matchesStreamFilters(dynamodbStreamRecord(summary, { eventName: 'INSERT' }))).toBe(false);
+    expect(matchesStreamFilters(dynamodbStreamRecord(summary, { eventName: 'MODIFY', oldImage: summary }))).toBe(false);
   });
 
   it('rejects REMOVE records and items that are not observations', () => {

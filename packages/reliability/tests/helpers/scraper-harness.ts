@@ -23,9 +23,9 @@ import { captureOutput } from './capture-output.js';
 
 /** Fast HTTP retries for the loopback server (2 retries, 5–20 ms backoff); Retry-After is still honoured. */
 export const FAST_RETRY_JSON = '{"retries":2,"minTimeoutMs":5,"maxTimeoutMs":20}';
-/** The week of {@link EVENT_TIME}. */
+/** The week {@link EVENT_TIME} collects (core's `collectedWeekAt`: the last ISO week fully ended). */
 export const WEEK = '2026-W47';
-export const EVENT_TIME = new Date('2026-11-22T02:00:00Z');
+export const EVENT_TIME = new Date('2026-11-29T02:00:00Z');
 
 /** The first `count` bundled celebrities, plus any extra bundled ones by index (e.g. a built-in redirect). */
 export function celebrityList(count: number, extraIndexes: number[] = []): CelebrityList {
@@ -84,6 +84,8 @@ export async function startScraperHarness(prefix: string) {
     const config = await loadScraperConfig({
       ...server.baseUrls,
       SCRAPER_MODE: 'replay',
+      // A live-mode invocation (options.env) needs a contact: Wikimedia's User-Agent policy.
+      SCRAPER_CONTACT: 'reliability-tests@example.org',
       HTTP_RETRY_JSON: FAST_RETRY_JSON,
       ...options.env,
     });

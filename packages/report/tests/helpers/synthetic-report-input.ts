@@ -1,4 +1,12 @@
-import { type Celebrity, type CelebrityItem, type IsoWeek, type RunSummary, SOURCES } from '@celebrity-pipeline/core';
+import {
+  buildWeekSummaries,
+  type Celebrity,
+  type CelebrityItem,
+  type IsoWeek,
+  type RunSummary,
+  SOURCES,
+  type WeekSummary,
+} from '@celebrity-pipeline/core';
 import type { ReportDeadLetter, ReportInput } from '../../src/index.js';
 import { celebrity, item, runSummary } from './report-data.js';
 
@@ -99,6 +107,7 @@ export function syntheticReportInput(): ReportInput & { celebrities: Celebrity[]
     week: SYNTHETIC_WEEK,
     items,
     runs: SYNTHETIC_HISTORY_WEEKS.flatMap((week) => weekSummaries(week, celebrities, random)),
+    summaries: syntheticScoreSummaries(items),
     deadLetters: deadLetters(),
     celebrities,
     now: new Date('2026-11-30T08:00:00.000Z'),
@@ -210,4 +219,26 @@ function deadLetters(): ReportDeadLetter[] {
       payloadSummary: 'Scheduled Event for news, week 2026-W46',
     },
   ];
+}
+
+/**
+ * Celebrity-week summaries of every history week, built with core's `buildWeekSummaries` from the synthetic week's
+ * enriched items with each celebrity's weights drifting week by week (some up, some down), so ranks move.
+ * Celebrity 5 is new in the last week (no summary before it).
+ */
+export function syntheticScoreSummaries(items: readonly CelebrityItem[]): WeekSummary[] {
+  let previous: WeekSummary[] = [];
+  return SYNTHETIC_HISTORY_WEEKS.flatMap((week, weekIndex) => {
+    const isLast = weekIndex === SYNTHETIC_HISTORY_WEEKS.length - 1;
+    const weekItems = items
+      .filter((entry) => isLast || entry.celebrity_id !== syntheticCelebrities()[5]?.id)
+      .map((entry) => {
+        if (isLast || entry.weight === undefined) return { ...entry, week };
+        const index = syntheticCelebrities().findIndex((person) => person.id === entry.celebrity_id);
+        const drift = 1 + ((index % 7) - 3) * 0.04 * (SYNTHETIC_HISTORY_WEEKS.length - 1 - weekIndex);
+        return { ...entry, week, weight: Math.round(Math.min(1, Math.max(0, entry.weight * drift)) * 10_000) / 10_000 };
+      });
+    previous = buildWeekSummaries(week, weekItems, previous);
+    return previous;
+  });
 }

@@ -2,11 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isEnriched, SOURCES } from '@celebrity-pipeline/core';
+import { type ChromiumSession, startChromium } from '@celebrity-pipeline/testing/chromium';
 import { median } from '@celebrity-pipeline/testing/statistics';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COVERAGE_STATUSES, computeReportFigures, type ReportFigures, writeReport } from '../../src/index.js';
-import { type ChromiumSession, startChromium } from '../helpers/chromium.js';
 import { SYNTHETIC_FACTS, SYNTHETIC_WEEK, syntheticReportInput } from '../helpers/synthetic-report-input.js';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -149,6 +149,53 @@ describe('the report in Chromium', () => {
       expect(await page.getByRole('img', { name: new RegExp(`^${title} `) }).count()).toBe(1);
     }
     expect(await page.getByRole('table', { name: 'Status of every celebrity and source' }).count()).toBe(1);
+  });
+
+  it('ranks the top 20 with rank changes, lists the movers and draws a score trend line per celebrity', async () => {
+    const { rankings } = figures;
+    expect(rankings.top).toHaveLength(20);
+    const rows = page.locator('table[data-table="rankings"] tbody tr');
+    expect(await rows.count()).toBe(20);
+    expect(await rows.locator('th').allTextContents()).toEqual(rankings.top.map((row) => row.name));
+    const changes = await rows
+      .locator('td[data-rank-change]')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-rank-change')));
+    expect(changes).toEqual(rankings.top.map((row) => (row.rankChange === null ? '' : String(row.rankChange))));
+    expect(rankings.risers.length).toBeGreaterThan(0);
+    expect(rankings.fallers.length).toBeGreaterThan(0);
+    expect(await page.locator('table[data-table="risers"] tbody th').allTextContents()).toEqual(
+      rankings.risers.map((row) => row.name),
+    );
+    expect(await page.locator('table[data-table="fallers"] tbody th').allTextContents()).toEqual(
+      rankings.fallers.map((row) => row.name),
+    );
+    const sparklines = page.locator('table[data-table="rankings"] svg[data-chart="sparkline"]');
+    expect(await sparklines.count()).toBe(20);
+    const drawn = await sparklines.evaluateAll((svgs) =>
+      svgs.map((svg) => ({
+        points: Number(svg.getAttribute('data-points')),
+        height: svg.getBoundingClientRect().height,
+        lines: svg.querySelectorAll('polyline').length,
+      })),
+    );
+    expect(drawn.map((entry) => entry.points)).toEqual(
+      rankings.top.map((row) => row.trend.filter((value) => value !== null).length),
+    );
+    expect(drawn.every((entry) => entry.height > 0 && entry.lines >= 1)).toBe(true);
+    const [first] = rankings.top;
+    expect(
+      await page
+        .getByRole('img', { name: new RegExp(`^Score of ${first?.name} per week: 2026-W41: no score`) })
+        .count(),
+    ).toBe(1);
+    const trendRows = page.locator('table[data-table="ranking-trends"] tbody tr');
+    expect(await trendRows.count()).toBe(20);
+    expect(await trendRows.first().locator('td').last().textContent()).toBe(first?.score.toFixed(3));
+    const section = page.locator('section#rankings');
+    await section.scrollIntoViewIfNeeded();
+    const shot = await section.screenshot();
+    await writeFile(join(resultsDirectory, 'rankings-section.png'), shot);
+    expect(shot.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 
   it('lays out every section and captures the whole page (a test artifact; the README image is a script’s)', async () => {

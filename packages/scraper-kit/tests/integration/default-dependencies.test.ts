@@ -70,7 +70,7 @@ describe('defaultHandlerDependencies', () => {
     const output = captureOutput();
     let summary: Awaited<ReturnType<typeof handler>>;
     try {
-      summary = await handler(scheduledEvent({ id: 'run-default', time: new Date('2026-11-22T02:00:00Z') }));
+      summary = await handler(scheduledEvent({ id: 'run-default', time: new Date('2026-11-29T02:00:00Z') }));
     } finally {
       output.restore();
     }

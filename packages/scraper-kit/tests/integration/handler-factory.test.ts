@@ -48,6 +48,7 @@ async function dependencies(env: Record<string, string>, ledger: RunSummary[]): 
   const config = await loadScraperConfig({
     ...server.baseUrls,
     HTTP_RETRY_JSON: '{"minTimeoutMs":5,"maxTimeoutMs":20,"retries":2}',
+    SCRAPER_CONTACT: 'scraper-tests@example.org',
     ...env,
   });
   return {
@@ -60,7 +61,7 @@ async function dependencies(env: Record<string, string>, ledger: RunSummary[]): 
   };
 }
 
-const event = scheduledEvent({ id: 'run-0001', time: new Date('2026-11-22T02:00:00Z') });
+const event = scheduledEvent({ id: 'run-0001', time: new Date('2026-11-29T02:00:00Z') });
 
 beforeAll(async () => {
   server = await startReplayServer();
@@ -191,6 +192,22 @@ describe('createScraperHandler', () => {
     expect(ledger[0]).toMatchObject({ status: 'failed', attempted: 5, written: 0 });
     expect(ledger[0]?.failed.every((failure) => failure.retryable === false)).toBe(true);
     expect(output.text()).not.toContain(SECRET_TOKEN);
+  });
+
+  it("collects the week an event names (the CLI's --week), and rejects a malformed one", async () => {
+    const handler = createScraperHandler({
+      source: 'tmdb',
+      createScraper,
+      dependencies: () => dependencies({ TMDB_API_TOKEN: SECRET_TOKEN }, []),
+    });
+    const output = captureOutput();
+    try {
+      const named = scheduledEvent({ id: 'run-w40', time: new Date('2026-11-29T02:00:00Z'), week: '2026-W40' });
+      expect(await handler(named)).toMatchObject({ week: '2026-W40', written: 5 });
+      await expect(handler({ ...named, detail: { week: '2026-W54' } })).rejects.toThrow(/2026 has no week 54/);
+    } finally {
+      output.restore();
+    }
   });
 
   it('rejects an input that is not a Scheduled Event', async () => {

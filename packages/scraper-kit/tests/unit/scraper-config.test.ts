@@ -4,15 +4,19 @@ import {
   DEFAULT_FAILURE_THRESHOLD,
   loadScraperConfig,
   MissingCredentialsError,
+  REPLAY_CONTACT,
   REPLAY_CREDENTIALS,
   requireCredentials,
   ScraperConfigError,
   SOURCE_LIMITS,
 } from '../../src/index.js';
 
+/** Live mode needs a contact for the User-Agent. */
+const LIVE = { SCRAPER_CONTACT: 'ops@example.org' };
+
 describe('loadScraperConfig', () => {
   it('applies the documented defaults', async () => {
-    const config = await loadScraperConfig({});
+    const config = await loadScraperConfig(LIVE);
     expect(config).toMatchObject({
       mode: 'live',
       tableName: 'celebrity-database',
@@ -22,11 +26,20 @@ describe('loadScraperConfig', () => {
     });
     expect(config.baseUrls.TMDB_BASE_URL).toBe('https://api.themoviedb.org/3');
     expect(config.limits.gdelt).toEqual(SOURCE_LIMITS.gdelt);
-    expect(config.userAgent).toMatch(/^celebrity-pipeline-bot\/\S+ \(.+\) axios\//);
+    expect(config.userAgent).toMatch(/^celebrity-pipeline-bot\/\S+ \(ops@example\.org\) axios\//);
+  });
+
+  it('refuses live mode without SCRAPER_CONTACT, and replay mode does not need it', async () => {
+    await expect(loadScraperConfig({})).rejects.toThrow(
+      /`SCRAPER_CONTACT` must be set in live mode: an e-mail address or URL that reaches the operator/,
+    );
+    const replay = await loadScraperConfig({ SCRAPER_MODE: 'replay' });
+    expect(replay.userAgent).toContain(`(${REPLAY_CONTACT})`);
   });
 
   it('reads base URLs, limits overrides and the failure threshold', async () => {
     const config = await loadScraperConfig({
+      ...LIVE,
       TMDB_BASE_URL: 'http://127.0.0.1:1234/tmdb/3/',
       SOURCE_LIMITS_JSON: '{"gdelt":{"minSpacingMs":100}}',
       FAILURE_THRESHOLD: '0.2',
@@ -53,7 +66,7 @@ describe('loadScraperConfig', () => {
   });
 
   it('rejects unknown providers in SOURCE_LIMITS_JSON', async () => {
-    await expect(loadScraperConfig({ SOURCE_LIMITS_JSON: '{"reddit":{"maxConcurrency":1}}' })).rejects.toThrow(
+    await expect(loadScraperConfig({ ...LIVE, SOURCE_LIMITS_JSON: '{"reddit":{"maxConcurrency":1}}' })).rejects.toThrow(
       /SOURCE_LIMITS_JSON/,
     );
   });
@@ -67,7 +80,11 @@ describe('loadScraperConfig', () => {
       },
     } as never;
     const config = await loadScraperConfig(
-      { SCRAPER_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:scrapers', NEWSAPI_KEY: 'env-key' },
+      {
+        ...LIVE,
+        SCRAPER_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:scrapers',
+        NEWSAPI_KEY: 'env-key',
+      },
       { secretsManager },
     );
     expect(requests[0]).toBeInstanceOf(GetSecretValueCommand);
@@ -77,14 +94,17 @@ describe('loadScraperConfig', () => {
   it('names SCRAPER_SECRET_ARN when the secret is not JSON', async () => {
     const secretsManager = { send: async () => ({ SecretString: 'nope' }) } as never;
     await expect(
-      loadScraperConfig({ SCRAPER_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:0:secret:x' }, { secretsManager }),
+      loadScraperConfig(
+        { ...LIVE, SCRAPER_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:0:secret:x' },
+        { secretsManager },
+      ),
     ).rejects.toThrow(/`SCRAPER_SECRET_ARN` is not a JSON object/);
   });
 });
 
 describe('requireCredentials', () => {
   it('throws MissingCredentialsError naming the variables in live mode', async () => {
-    const config = await loadScraperConfig({});
+    const config = await loadScraperConfig(LIVE);
     expect(() => requireCredentials(config, 'social', ['blueskyIdentifier', 'blueskyAppPassword'])).toThrow(
       'Expected `BLUESKY_IDENTIFIER` and `BLUESKY_APP_PASSWORD` to be set (live mode, source social)',
     );

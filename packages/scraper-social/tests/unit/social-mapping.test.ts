@@ -3,43 +3,67 @@ import { buildItem } from '@celebrity-pipeline/core';
 import { readFixtures } from '@celebrity-pipeline/fixtures';
 import { describe, expect, it } from 'vitest';
 import {
-  BlueskySearchSchema,
-  blueskyQuery,
+  BlueskyPostSchema,
+  blueskySearchNames,
   htmlToText,
   MastodonTimelineSchema,
-  mapBlueskySearch,
+  mapBlueskyPosts,
   mapMastodonStatuses,
+  mastodonIdAt,
+  unmeasuredMastodon,
 } from '../../src/index.js';
 
 const fixtures = await readFixtures();
 const { celebrities } = defaultCelebrityList();
-const context = { week: '2026-W47' as const, runId: 'run-1', collectedAt: new Date('2026-11-22T02:00:00Z') };
+const context = { week: '2026-W47' as const, runId: 'run-1', collectedAt: new Date('2026-11-29T02:00:00Z') };
+const post = (uri: string, likes = 2) => ({
+  uri,
+  record: { text: `post ${uri}` },
+  likeCount: likes,
+  repostCount: 1,
+  replyCount: 1,
+  quoteCount: 0,
+});
 
-describe('mapBlueskySearch', () => {
-  it('maps every fixture search to a valid item: mentions, engagement sums, post texts', () => {
+describe('mapBlueskyPosts', () => {
+  it('maps every fixture celebrity to a valid item: posts read, their engagement, exact count', () => {
     for (const celebrity of celebrities) {
-      const search = BlueskySearchSchema.parse(fixtures.social.bluesky[celebrity.id]);
-      const item = buildItem(celebrity, mapBlueskySearch(search, blueskyQuery(celebrity)), context);
+      const posts = (fixtures.social.bluesky[celebrity.id]?.posts ?? []).map((entry) => BlueskyPostSchema.parse(entry));
+      const item = buildItem(celebrity, mapBlueskyPosts({ posts, capped: false }, [celebrity.name]), context);
       expect(item.signals).toEqual({
-        mentions: search.hitsTotal,
-        likes: search.posts.reduce((total, post) => total + post.likeCount, 0),
-        reposts: search.posts.reduce((total, post) => total + post.repostCount + post.quoteCount, 0),
-        replies: search.posts.reduce((total, post) => total + post.replyCount, 0),
+        mentions: posts.length,
+        mentions_kind: 'exact',
+        posts_read: posts.length,
+        likes: posts.reduce((total, entry) => total + entry.likeCount, 0),
+        reposts: posts.reduce((total, entry) => total + entry.repostCount + entry.quoteCount, 0),
+        replies: posts.reduce((total, entry) => total + entry.replyCount, 0),
         provider: 'bluesky',
       });
-      expect(item.texts.length).toBe(Math.min(20, search.posts.length));
+      expect(item.texts.length).toBe(Math.min(20, posts.length));
     }
   });
 
-  it('counts the posts returned when hitsTotal is missing', () => {
-    const observation = mapBlueskySearch(
-      {
-        posts: [{ uri: 'at://x', record: { text: 'hi' }, likeCount: 2, repostCount: 0, replyCount: 1, quoteCount: 0 }],
-      },
-      'q',
-    );
-    expect(observation.signals).toMatchObject({ mentions: 1, likes: 2, replies: 1 });
-    expect(observation.texts).toEqual([{ text: 'hi', engagement: 3 }]);
+  it('merges the posts of several name searches by URI and flags a capped search as a lower bound', () => {
+    const observation = mapBlueskyPosts({ posts: [post('at://a'), post('at://b'), post('at://a')], capped: true }, [
+      'Drake',
+      'Aubrey Graham',
+    ]);
+    expect(observation.signals).toMatchObject({ mentions: 2, mentions_kind: 'lower_bound', posts_read: 2, likes: 4 });
+    expect(observation.sourceRef).toBe('bluesky:"Drake","Aubrey Graham"');
+  });
+});
+
+describe('blueskySearchNames', () => {
+  it('searches the name and each alias alone (searchPosts has no OR), without duplicates', () => {
+    expect(
+      blueskySearchNames({
+        id: 'drake',
+        name: 'Drake',
+        aliases: ['Aubrey Graham', 'drake'],
+        wikipediaTitle: 'Drake',
+        hashtags: [],
+      }),
+    ).toEqual(['Drake', 'Aubrey Graham']);
   });
 });
 
@@ -48,20 +72,48 @@ describe('mapMastodonStatuses', () => {
     for (const celebrity of celebrities) {
       const tag = celebrity.hashtags[0]?.toLowerCase() ?? '';
       const statuses = MastodonTimelineSchema.parse(fixtures.social.mastodon[tag] ?? []);
-      const item = buildItem(celebrity, mapMastodonStatuses(statuses, [tag]), context);
-      expect((item.signals as { mentions: number }).mentions).toBe(statuses.length);
+      const item = buildItem(celebrity, mapMastodonStatuses({ posts: statuses, capped: false }, [tag]), context);
+      expect(item.signals).toMatchObject({ mentions: statuses.length, mentions_kind: 'exact' });
       expect(item.texts.every((text) => !text.text.includes('<'))).toBe(true);
     }
   });
 
   it('counts a status seen under two hashtags once', () => {
-    const status = { id: '1', content: '<p>x</p>', favourites_count: 1, reblogs_count: 2, replies_count: 3 };
-    expect(mapMastodonStatuses([status, status], ['a', 'b']).signals).toMatchObject({
+    const status = {
+      id: '1',
+      created_at: '2026-11-20T10:00:00.000Z',
+      content: '<p>x</p>',
+      favourites_count: 1,
+      reblogs_count: 2,
+      replies_count: 3,
+    };
+    expect(mapMastodonStatuses({ posts: [status, status], capped: false }, ['a', 'b']).signals).toMatchObject({
       mentions: 1,
+      posts_read: 1,
       likes: 1,
       reposts: 2,
       replies: 3,
     });
+  });
+
+  it('stores a celebrity whose hashtags need a login as not measured, with the reason', () => {
+    const item = buildItem(
+      celebrities[0] as (typeof celebrities)[number],
+      unmeasuredMastodon(['janeexample'], 'mastodon: #janeexample needs a login on this instance (HTTP 401)'),
+      context,
+    );
+    expect(item.signals).toMatchObject({
+      mentions: null,
+      posts_read: 0,
+      not_measured_reason: 'mastodon: #janeexample needs a login on this instance (HTTP 401)',
+    });
+  });
+});
+
+describe('mastodonIdAt', () => {
+  it('is the snowflake of an instant: milliseconds shifted left 16 bits', () => {
+    expect(mastodonIdAt(new Date('2026-11-23T00:00:00Z'))).toBe('117662810112000000');
+    expect(BigInt(mastodonIdAt(new Date(1))) >> 16n).toBe(1n);
   });
 });
 
@@ -70,13 +122,5 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>Loved <a href="x">#<span>Jane</span></a> &amp; it&#39;s great</p>')).toBe(
       "Loved #Jane & it's great",
     );
-  });
-});
-
-describe('blueskyQuery', () => {
-  it('ORs the quoted names', () => {
-    expect(
-      blueskyQuery({ id: 'drake', name: 'Drake', aliases: ['Aubrey Graham'], wikipediaTitle: 'Drake', hashtags: [] }),
-    ).toBe('"Drake" OR "Aubrey Graham"');
   });
 });

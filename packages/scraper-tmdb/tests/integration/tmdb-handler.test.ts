@@ -34,6 +34,9 @@ describe('scraper-tmdb handler', () => {
       expect(item).toMatchObject({ source: 'tmdb', week: '2026-W47', entity: 'observation', schema_version: 1 });
       expect(Date.parse(String(item.timestamp))).not.toBeNaN();
       expect((item.signals as { popularity: number }).popularity).toBeGreaterThan(0);
+      // popularity is a current value: read now (after 2026-W47's collection period), so a backfill.
+      expect(item).toMatchObject({ measured_at: expect.any(String), is_backfill: true });
+      expect(Date.parse(String(item.measured_at))).toBeGreaterThanOrEqual(Date.parse(String(run.summary?.startedAt)));
     }
     const searches = harness.server.requestLog.filter((entry) => entry.route === 'tmdb.search');
     expect(searches).toHaveLength(50); // only the celebrities without tmdbId

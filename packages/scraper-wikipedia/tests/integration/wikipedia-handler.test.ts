@@ -1,9 +1,10 @@
 import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
-import { lastFullDays } from '@celebrity-pipeline/core';
+import { type IsoWeek, weekWindow } from '@celebrity-pipeline/core';
 import { canonicalTitleOf, faults } from '@celebrity-pipeline/fixtures';
+import { createHttpClient } from '@celebrity-pipeline/scraper-kit';
 import { firstCelebrities, type Harness, runHandler, startHarness } from '@celebrity-pipeline/scraper-testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { wikipediaScraperFromConfig } from '../../src/index.js';
+import { createWikipediaScraper, wikipediaScraperFromConfig } from '../../src/index.js';
 
 let harness: Harness;
 const { celebrities } = defaultCelebrityList();
@@ -25,7 +26,7 @@ describe('scraper-wikipedia handler', () => {
     const run = await runHandler(harness, 'wikipedia', wikipediaScraperFromConfig, {
       SOURCE_LIMITS_JSON: '{"wikimedia":{"requestsPerSecond":100}}',
     });
-    const days = lastFullDays(new Date(), 7).map((day) => `${day.replaceAll('-', '')}00`);
+    const days = weekWindow('2026-W47').dates.map((day) => `${day.replaceAll('-', '')}00`);
     expect(run.error).toBeUndefined();
     expect(run.summary).toMatchObject({
       source: 'wikipedia',
@@ -39,6 +40,7 @@ describe('scraper-wikipedia handler', () => {
     for (const item of items) {
       expect(item).toMatchObject({ source: 'wikipedia', week: '2026-W47', entity: 'observation' });
       expect(Date.parse(String(item.timestamp))).not.toBeNaN();
+      expect(item.signals).toMatchObject({ days_measured: 7 });
       expect((item.signals as { daily_pageviews: number[] }).daily_pageviews).toHaveLength(7);
     }
     const redirected = celebrities.findIndex(
@@ -58,7 +60,7 @@ describe('scraper-wikipedia handler', () => {
     const pageviews = harness.server.requestLog.find((entry) => entry.route === 'wikimedia.pageviews');
     expect(pageviews?.path.endsWith(`/daily/${days[0]}/${days[6]}`)).toBe(true);
     expect(harness.server.requestLog.every((entry) => /\(.+\)/.test(entry.headers['user-agent'] ?? ''))).toBe(true);
-  });
+  }, 120_000);
 
   it('records a missing article (404) as a failure with its reason, not a crash', async () => {
     const [template] = firstCelebrities(1).celebrities;
@@ -74,7 +76,7 @@ describe('scraper-wikipedia handler', () => {
     expect(run.summary?.failed).toEqual([
       {
         celebrityId: 'no-such-person',
-        reason: 'no Wikipedia article "No_Such_Person_Here" (HTTP 404)',
+        reason: 'ArticleMissingError: no Wikipedia article "No_Such_Person_Here" (HTTP 404)',
         retryable: false,
       },
     ]);
@@ -87,7 +89,7 @@ describe('scraper-wikipedia handler', () => {
     const run = await runHandler(harness, 'wikipedia', wikipediaScraperFromConfig, {}, firstCelebrities(1));
     expect(run.summary?.failed).toEqual([]);
     const item = (await harness.scan()).find((entry) => entry.celebrity_id === celebrity?.id);
-    expect(item?.signals).toEqual({ pageviews_7d: 0, daily_pageviews: [0, 0, 0, 0, 0, 0, 0] });
+    expect(item?.signals).toEqual({ pageviews_7d: 0, daily_pageviews: [0, 0, 0, 0, 0, 0, 0], days_measured: 7 });
   });
 
   it('retries 503 then succeeds, and fails a permanent 503 with its reason', async () => {
@@ -125,5 +127,61 @@ describe('scraper-wikipedia handler', () => {
     const waitedMs = (retried?.time ?? 0) - (throttled?.time ?? 0);
     expect(waitedMs).toBeGreaterThanOrEqual(1_950);
     expect(waitedMs).toBeLessThan(3_500);
+  });
+
+  it('stores a Retry-After beyond the retry budget as not measured, with its reason, not as a failure', async () => {
+    const [celebrity] = firstCelebrities(1).celebrities;
+    harness.server.setFaults([
+      {
+        route: 'wikimedia.pageviews',
+        celebrityId: celebrity?.id,
+        fault: faults.status(429, { retryAfterSeconds: 600 }),
+      },
+    ]);
+    const run = await runHandler(harness, 'wikipedia', wikipediaScraperFromConfig, {}, firstCelebrities(1));
+    expect(run.summary).toMatchObject({ status: 'succeeded', failed: [], written: 1 });
+    const item = (await harness.scan()).find((entry) => entry.celebrity_id === celebrity?.id);
+    expect(item?.signals).toMatchObject({
+      pageviews_7d: null,
+      days_measured: 0,
+      daily_pageviews: [null, null, null, null, null, null, null],
+      not_measured_reason: expect.stringMatching(/Retry-After 600 s\) beyond the retry budget/),
+    });
+    expect(harness.server.requestLog.filter((entry) => entry.route === 'wikimedia.pageviews')).toHaveLength(1);
+  });
+});
+
+describe('Wikipedia pageviews as Wikimedia publishes them', () => {
+  const scraper = () =>
+    createWikipediaScraper({
+      http: createHttpClient({ provider: 'wikimedia', source: 'wikipedia' }),
+      wikipediaBaseUrl: harness.server.baseUrls.WIKIPEDIA_BASE_URL,
+      wikimediaBaseUrl: harness.server.baseUrls.WIKIMEDIA_BASE_URL,
+    });
+  const contextOf = (week: IsoWeek, now: Date) => ({ runId: 'run-direct', week, now, celebrities });
+  const [first] = celebrities;
+
+  it('asks for exactly the 7 dates of the week being collected (--week 2026-W40)', async () => {
+    if (!first) throw new Error('no celebrity');
+    await scraper().scrape(first, contextOf('2026-W40', new Date('2026-10-11T02:00:00Z')));
+    const pageviews = harness.server.requestLog.find((entry) => entry.route === 'wikimedia.pageviews');
+    expect(pageviews?.path.endsWith('/daily/2026092800/2026100400')).toBe(true);
+  });
+
+  it('records a last day with no data yet as missing (null) and counts the days measured', async () => {
+    if (!first) throw new Error('no celebrity');
+    harness.server.setFaults([{ route: 'wikimedia.pageviews', fault: faults.pageviewsUnpublished(1) }]);
+    const early = await scraper().scrape(first, contextOf('2026-W47', new Date('2026-11-23T03:00:00Z')));
+    expect(early.signals.daily_pageviews.at(-1)).toBeNull();
+    expect(early.signals.daily_pageviews.slice(0, 6).every((views) => typeof views === 'number')).toBe(true);
+    expect(early.signals).toMatchObject({ days_measured: 6 });
+    expect(early.signals.pageviews_7d).toBe(
+      early.signals.daily_pageviews.reduce<number>((total, views) => total + (views ?? 0), 0),
+    );
+    // The Sunday run a week later sees the week complete: a day still omitted then had no views (0).
+    harness.server.setFaults([]);
+    const scheduled = await scraper().scrape(first, contextOf('2026-W47', new Date('2026-11-29T02:00:00Z')));
+    expect(scheduled.signals).toMatchObject({ days_measured: 7 });
+    expect(scheduled.signals.daily_pageviews.every((views) => typeof views === 'number')).toBe(true);
   });
 });

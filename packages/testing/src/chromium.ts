@@ -31,12 +31,12 @@ export interface ChromiumSession {
 export async function startChromium(viewport = { width: 1280, height: 800 }): Promise<ChromiumSession> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
-      `Chromium is missing at ${CHROMIUM_PATH}; the report's browser test needs Debian's Chromium. Install it with ` +
+      `Chromium is missing at ${CHROMIUM_PATH}; the browser tests need Debian's Chromium. Install it with ` +
         '`apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium` (.ci/run does this in CI); ' +
         'never `playwright install`.',
     );
   }
-  const userDataDir = await mkdtemp(join(tmpdir(), 'report-chromium-'));
+  const userDataDir = await mkdtemp(join(tmpdir(), 'celebrity-pipeline-chromium-'));
   try {
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
