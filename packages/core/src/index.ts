@@ -110,6 +110,7 @@ export {
   CELEBRITY_TABLE_INDEXES,
   type CelebrityTableIndex,
   DEFAULT_TABLE_NAME,
+  itemExpiresAt,
   RUN_LEDGER_TABLE,
 } from './table-definition.js';
 export {

@@ -8,6 +8,7 @@ import {
   type CelebrityList,
   collectedWeekOf,
   describeError,
+  itemExpiresAt,
   type RunSummary,
   type ScheduledEvent,
   type Source,
@@ -22,7 +23,7 @@ import { boundedReason, failedShare, summarizeRun } from './run-outcome.js';
 import type { CreateScraper, ScrapeContext } from './scraper.js';
 import type { ScraperConfig } from './scraper-config.js';
 import type { Provider } from './source-limits.js';
-import { publishRunMetrics } from './telemetry.js';
+import { publishRunMetrics, RUN_STARTED_MESSAGE } from './telemetry.js';
 
 /** What a run works with: built once per cold start by the Lambda handler; tests and the CLI pass their own. */
 export interface RunDependencies {
@@ -109,9 +110,11 @@ async function scrapeAll<S extends Source>(
   collectedAt: Date,
 ) {
   const { celebrities } = options.celebrities;
+  const { retainWeeks } = options.config;
+  const expiresAt = retainWeeks === undefined ? undefined : itemExpiresAt(context.week, retainWeeks);
   const settled = await mapIsolated(celebrities, options.config.scrapeConcurrency, async (celebrity: Celebrity) => {
     const observation = await scraper.scrape(celebrity, context);
-    return buildItem(celebrity, observation, { week: context.week, runId: context.runId, collectedAt });
+    return buildItem(celebrity, observation, { week: context.week, runId: context.runId, collectedAt, expiresAt });
   });
   const items: CelebrityItem[] = [];
   const failed: CelebrityFailure[] = [];
@@ -190,7 +193,7 @@ export async function runScraper<S extends Source>(options: RunScraperOptions<S>
     return finish(options, summary);
   }
 
-  logger.info('run started', { celebrities: options.celebrities.celebrities.length, mode: config.mode });
+  logger.info(RUN_STARTED_MESSAGE, { celebrities: options.celebrities.celebrities.length, mode: config.mode });
   const context: ScrapeContext = { runId, week, now: startedAt, celebrities: options.celebrities.celebrities };
   const scraped = await scrapeAll(options, scraper, context, startedAt);
   const written = await writeItems(options, scraped.items);
