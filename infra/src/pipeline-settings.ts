@@ -1,13 +1,13 @@
 import { maxConcurrencyOf, SCRAPER_FUNCTIONS } from '@celebrity-pipeline/collection-plan';
 import type { Source } from '@celebrity-pipeline/core';
 import {
-  DEFAULT_CONTACT,
   MAX_RETAIN_WEEKS,
   NEWS_PROVIDERS,
   type NewsProvider,
   type Provider,
   PUBLISHED_LIMITS,
   parseS3Uri,
+  REPLAY_CONTACT,
   SOCIAL_PROVIDERS,
   SOURCE_LIMITS,
   type SocialProvider,
@@ -49,9 +49,9 @@ export function checkedContact(contact: string | undefined): string {
       'The scrapers call the live APIs, which ask for a real contact in the User-Agent: set the construct prop `contact` (or `-c contact=ops@example.com`) to an e-mail address or URL where you can be reached',
     );
   }
-  if (value === DEFAULT_CONTACT) {
+  if (value === REPLAY_CONTACT) {
     throw new InvalidPipelineConfigError(
-      `Expected \`contact\` to be your own e-mail address or URL, got the project's placeholder ${DEFAULT_CONTACT}`,
+      `Expected \`contact\` to be your own e-mail address or URL, got the project's placeholder ${REPLAY_CONTACT}`,
     );
   }
   if (!EMAIL.test(value) && !HTTP_URL.test(value)) {

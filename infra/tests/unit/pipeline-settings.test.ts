@@ -1,9 +1,9 @@
 import { maxConcurrencyOf } from '@celebrity-pipeline/collection-plan';
 import { CELEBRITY_TABLE, SCRAPER_FUNCTION_NAMES, SOURCES } from '@celebrity-pipeline/core';
 import {
-  DEFAULT_CONTACT,
   DEFAULT_FAILURE_THRESHOLD,
   PUBLISHED_LIMITS,
+  REPLAY_CONTACT,
   SCRAPER_METRICS,
   SOURCE_LIMITS,
 } from '@celebrity-pipeline/scraper-kit';
@@ -61,7 +61,7 @@ describe('contact', () => {
   it('is required, and neither the placeholder nor something that is not an address', () => {
     expect(() => construct({ contact: '' })).toThrow(InvalidPipelineConfigError);
     expect(() => construct({ contact: '' })).toThrow(/set the construct prop `contact` \(or `-c contact=/);
-    expect(() => construct({ contact: DEFAULT_CONTACT })).toThrow(/placeholder/);
+    expect(() => construct({ contact: REPLAY_CONTACT })).toThrow(/placeholder/);
     expect(() => construct({ contact: 'call me' })).toThrow(/e-mail address or an http\(s\) URL, got "call me"/);
   });
 });

@@ -167,6 +167,6 @@ describe('RETAIN_WEEKS', { timeout: HANDLER_RUN_TIMEOUT_MS }, () => {
     await expect(loadScraperConfig({ RETAIN_WEEKS: '0' })).rejects.toThrow(
       /`RETAIN_WEEKS`: must be a whole number of weeks between 1 and 520/,
     );
-    expect((await loadScraperConfig({})).retainWeeks).toBeUndefined();
+    expect((await loadScraperConfig({ SCRAPER_MODE: 'replay' })).retainWeeks).toBeUndefined();
   });
 });
