@@ -10,7 +10,7 @@ import {
   SOURCES,
   WEEKLY_SCHEDULE,
 } from '@celebrity-pipeline/core';
-import { STREAM_FILTER_PATTERNS, STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
+import { PROCESSOR_VERSION, STREAM_FILTER_PATTERNS, STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
 import { Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -293,6 +293,7 @@ describe('stream → post-processor mapping', () => {
     expect(filters.map((filter) => filter.Pattern)).toEqual([
       '{"eventName":["INSERT"],"dynamodb":{"NewImage":{"entity":{"S":["observation"]}}}}',
       '{"eventName":["MODIFY"],"dynamodb":{"NewImage":{"entity":{"S":["observation"]},"weight":{"N":[{"exists":false}]}}}}',
+      `{"eventName":["MODIFY"],"dynamodb":{"NewImage":{"entity":{"S":["observation"]},"weight":{"N":[{"exists":true}]},"processor_version":{"S":[{"anything-but":["${PROCESSOR_VERSION}"]}]}}}}`,
     ]);
   });
 });
