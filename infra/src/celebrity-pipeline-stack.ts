@@ -1,36 +1,28 @@
-import { DEFAULT_STACK_NAME, SOURCES, type Source, STACK_OUTPUT_KEYS } from '@celebrity-pipeline/core';
+import { DEFAULT_STACK_NAME, functionOutputKey, SOURCES, STACK_OUTPUT_KEYS } from '@celebrity-pipeline/core';
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { CelebrityPipeline, type CelebrityPipelineProps } from './celebrity-pipeline.js';
 import { TableDefinitionError } from './errors.js';
 import { POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
 
-export { DEFAULT_STACK_NAME, STACK_OUTPUT_KEYS };
+export { DEFAULT_STACK_NAME, functionOutputKey, STACK_OUTPUT_KEYS };
 
 /** Props of {@link CelebrityPipelineStack}. */
 export interface CelebrityPipelineStackProps extends StackProps {
-  /** Props of the construct, except the secrets (given as ARNs below, imported in this stack). */
-  readonly pipeline?: Omit<CelebrityPipelineProps, 'sourceSecrets'>;
-  /** Complete ARN of the Secrets Manager secret holding each source's credentials. */
-  readonly sourceSecretArns?: Partial<Record<Source, string>>;
+  /** Props of the construct (`contact` is required). */
+  readonly pipeline: CelebrityPipelineProps;
 }
 
 /** One stack holding the {@link CelebrityPipeline} and the outputs the CLI needs. */
 export class CelebrityPipelineStack extends Stack {
   readonly pipeline: CelebrityPipeline;
 
-  constructor(scope: Construct, id: string, props: CelebrityPipelineStackProps = {}) {
+  constructor(scope: Construct, id: string, props: CelebrityPipelineStackProps) {
     super(scope, id, {
       description: 'Weekly celebrity data collection with weight and sentiment enrichment',
       ...props,
     });
-    const sourceSecrets: Partial<Record<Source, ISecret>> = {};
-    for (const source of SOURCES) {
-      const arn = props.sourceSecretArns?.[source];
-      if (arn) sourceSecrets[source] = Secret.fromSecretCompleteArn(this, `${source}CredentialsSecret`, arn);
-    }
-    const pipeline = new CelebrityPipeline(this, 'Pipeline', { ...props.pipeline, sourceSecrets });
+    const pipeline = new CelebrityPipeline(this, 'Pipeline', props.pipeline);
     this.pipeline = pipeline;
     const output = (key: string, value: string, description: string) =>
       new CfnOutput(this, key, { value, description });
@@ -55,15 +47,6 @@ export class CelebrityPipelineStack extends Stack {
     }
     output(functionOutputKey(POST_PROCESSOR_SPEC.functionName), pipeline.postProcessor.functionName, 'Post-processor');
   }
-}
-
-/** Output key of a function's name: `scraper-tmdb` → `FunctionNameScraperTmdb`. */
-export function functionOutputKey(functionName: string): string {
-  const pascal = functionName
-    .split('-')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('');
-  return `${STACK_OUTPUT_KEYS.functionNamePrefix}${pascal}`;
 }
 
 function streamArnOf(pipeline: CelebrityPipeline): string {

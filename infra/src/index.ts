@@ -1,4 +1,4 @@
-export { type AppContext, CONTEXT_KEYS, readAppContext } from './app-context.js';
+export { type AppContext, CONTEXT_KEYS, pipelinePropsOf, readAppContext } from './app-context.js';
 export {
   BUNDLED_CELEBRITIES_FILE,
   CelebrityPipeline,
@@ -46,11 +46,20 @@ export {
   emfSearch,
   type MonitoredFunction,
   type MonitoredQueue,
+  type MonitoredScraper,
   PIPELINE_METRICS,
   PipelineMonitoring,
   type PipelineMonitoringProps,
+  SCHEDULE_DEADLINE,
 } from './pipeline-monitoring.js';
 export { createFailureQueue } from './pipeline-queues.js';
+export {
+  type CelebrityListSource,
+  checkedContact,
+  providerOf,
+  reservedConcurrencyOf,
+  type SourceSecretSpec,
+} from './pipeline-settings.js';
 export { createCelebrityTable, createRunLedgerTable, toAttribute, toBilling } from './pipeline-tables.js';
 export { handlerEntryPath, hasLocalEsbuild, LOCKFILE_NAME, REPOSITORY_ROOT } from './repository-layout.js';
 export {

@@ -32,6 +32,8 @@ export interface PipelineFunctionProps {
   readonly maxEventAge?: Duration;
   /** Async invocations only: where a failed event goes after its retries. */
   readonly onFailure?: IDestination;
+  /** Concurrency reserved for (and limiting) the function; none → the account's unreserved pool. */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -72,6 +74,7 @@ export class PipelineFunction extends NodejsFunction {
       retryAttempts: props.retryAttempts,
       maxEventAge: props.maxEventAge,
       onFailure: props.onFailure,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
     });
   }
 }

@@ -1,6 +1,13 @@
+import type { Source } from '@celebrity-pipeline/core';
 import { DEFAULT_METRICS_NAMESPACE, POST_PROCESSOR_METRICS } from '@celebrity-pipeline/post-processor';
-import { METRICS_NAMESPACE, SCRAPER_METRICS } from '@celebrity-pipeline/scraper-kit';
-import { Duration } from 'aws-cdk-lib';
+import {
+  DEFAULT_FAILURE_THRESHOLD,
+  METRICS_NAMESPACE,
+  RUN_STARTED_MESSAGE,
+  SCRAPER_METRICS,
+  scraperMetricDimensions,
+} from '@celebrity-pipeline/scraper-kit';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import {
   Alarm,
   ComparisonOperator,
@@ -8,11 +15,22 @@ import {
   GraphWidget,
   type IMetric,
   MathExpression,
+  Metric,
   Stats,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { type IRuleTarget, Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { PolicyDocument, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import {
+  CfnResourcePolicy,
+  FilterPattern,
+  type ILogGroup,
+  LogGroup,
+  MetricFilter,
+  RetentionDays,
+} from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -35,6 +53,29 @@ export const ALARM_THRESHOLDS = {
   queueVisibleMessages: { threshold: 0, periodSeconds: 300 },
   /** 400 records a week are processed in seconds; 15 minutes behind means the shard is stuck. */
   iteratorAgeMs: { threshold: 15 * 60 * 1_000, periodSeconds: 300 },
+  /**
+   * Share of a source's celebrities with an item this week (written + unchanged over attempted, the day's sums):
+   * below `1 − FAILURE_THRESHOLD` (scraper-kit) the week is incomplete.
+   */
+  completeness: { threshold: 1 - DEFAULT_FAILURE_THRESHOLD, periodSeconds: 86_400 },
+  /** Any skipped run (missing credentials) is an alarm. */
+  runSkipped: { threshold: 0, periodSeconds: 86_400 },
+  /** Sunday's largest "run started" mark: 1 when a scraper started, 0 when only the 06:00 check wrote. */
+  scheduledRunStarted: { threshold: 1, periodSeconds: 86_400 },
+} as const;
+
+/**
+ * The missed-schedule check: every Sunday 06:00 UTC (four hours after the weekly rule, time for EventBridge and
+ * Lambda retries) a rule writes a mark into a log group. A metric filter turns it into `ScheduledRunStarted = 0`
+ * and the scrapers' "run started" log lines into `ScheduledRunStarted = 1`; the day's maximum below 1 is a
+ * missed schedule.
+ */
+export const SCHEDULE_DEADLINE = {
+  ruleName: 'celebrity-schedule-deadline',
+  scheduleExpression: 'cron(0 6 ? * SUN *)',
+  description: 'Sunday 06:00 UTC mark: the weekly run must have started by now',
+  logGroupName: '/celebrity-pipeline/schedule-deadline',
+  metricName: 'ScheduledRunStarted',
 } as const;
 
 const PERIOD = Duration.minutes(5);
@@ -51,16 +92,25 @@ export interface MonitoredQueue {
   readonly queue: IQueue;
 }
 
+/** A scraper to watch: its function, its source (metric dimensions) and its log group (run-started marks). */
+export interface MonitoredScraper extends MonitoredFunction {
+  readonly source: Source;
+  readonly logGroup: ILogGroup;
+}
+
 /** Props of {@link PipelineMonitoring}. */
 export interface PipelineMonitoringProps {
-  readonly scrapers: readonly MonitoredFunction[];
+  readonly scrapers: readonly MonitoredScraper[];
   readonly postProcessor: MonitoredFunction;
   readonly queues: readonly MonitoredQueue[];
   readonly topic: ITopic;
   readonly dashboardName: string;
 }
 
-/** Alarms (errors, throttles, failure-queue depth, stream iterator age) to one SNS topic, and a dashboard. */
+/**
+ * Alarms to one SNS topic (errors, throttles, failure-queue depth, stream iterator age; per source an incomplete
+ * week and a skipped run; a missed schedule), and a dashboard.
+ */
 export class PipelineMonitoring extends Construct {
   readonly alarms: Alarm[] = [];
   readonly dashboard: Dashboard;
@@ -91,6 +141,8 @@ export class PipelineMonitoring extends Construct {
       threshold: ALARM_THRESHOLDS.iteratorAgeMs.threshold,
       description: 'The table stream is more than 15 minutes behind: a batch keeps failing or the mapping is disabled',
     });
+    for (const scraper of props.scrapers) this.addCompletenessAlarms(scraper);
+    this.addMissedScheduleAlarm(props.scrapers);
     for (const alarm of this.alarms) {
       alarm.addAlarmAction(action);
       alarm.addOkAction(action);
@@ -98,18 +150,136 @@ export class PipelineMonitoring extends Construct {
     this.dashboard = createDashboard(this, props, iteratorAge);
   }
 
-  private addAlarm(alarmName: string, metric: IMetric, options: { threshold: number; description: string }): void {
+  private addAlarm(
+    alarmName: string,
+    metric: IMetric,
+    options: {
+      threshold: number;
+      description: string;
+      comparison?: ComparisonOperator;
+      treatMissingData?: TreatMissingData;
+    },
+  ): void {
     const alarm = new Alarm(this, alarmName, {
       alarmName,
       alarmDescription: options.description,
       metric,
       threshold: options.threshold,
       evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      comparisonOperator: options.comparison ?? ComparisonOperator.GREATER_THAN_THRESHOLD,
       // No invocations in a week is normal, not an alarm.
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      treatMissingData: options.treatMissingData ?? TreatMissingData.NOT_BREACHING,
     });
     this.alarms.push(alarm);
+  }
+
+  /**
+   * Per source: the day's share of celebrities with an item (metric math on the EMF counts the scraper emits)
+   * below `1 − FAILURE_THRESHOLD`, and any skipped run. Both keep their state on the days without a run
+   * (missing data ignored), so a bad Sunday stays visible until the next run.
+   */
+  private addCompletenessAlarms({ functionName, source }: MonitoredScraper): void {
+    const period = Duration.seconds(ALARM_THRESHOLDS.completeness.periodSeconds);
+    const scraperMetric = (metricName: string) =>
+      new Metric({
+        namespace: PIPELINE_METRICS.scraperNamespace,
+        metricName,
+        dimensionsMap: scraperMetricDimensions(source),
+        statistic: Stats.SUM,
+        period,
+      });
+    const completeness = new MathExpression({
+      expression: '(written + unchanged) / (written + unchanged + failed)',
+      usingMetrics: {
+        written: scraperMetric(SCRAPER_METRICS.itemsWritten),
+        unchanged: scraperMetric(SCRAPER_METRICS.itemsUnchanged),
+        failed: scraperMetric(SCRAPER_METRICS.itemsFailed),
+      },
+      label: `${source} items / celebrities`,
+      period,
+    });
+    const allowedFailures = `${Math.round(DEFAULT_FAILURE_THRESHOLD * 100)}%`;
+    this.addAlarm(`${functionName}-incomplete-week`, completeness, {
+      threshold: ALARM_THRESHOLDS.completeness.threshold,
+      comparison: ComparisonOperator.LESS_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.IGNORE,
+      description: `Fewer than ${100 - Math.round(DEFAULT_FAILURE_THRESHOLD * 100)}% of the celebrities got a ${source} item today (more than FAILURE_THRESHOLD = ${allowedFailures} failed). Look at the run summary (celebrity-pipeline status --aws: failed[].reason), the "celebrity failed" lines in /aws/lambda/${functionName}, and celebrity-scraper-failures; then redrive or re-run the week.`,
+    });
+    this.addAlarm(`${functionName}-skipped`, scraperMetric(SCRAPER_METRICS.runSkipped), {
+      threshold: ALARM_THRESHOLDS.runSkipped.threshold,
+      treatMissingData: TreatMissingData.IGNORE,
+      description: `The ${source} scraper skipped its run: its credentials are missing. Read skippedReason in celebrity-pipeline status --aws, put the keys into the ${source} secret (aws secretsmanager put-secret-value), then celebrity-pipeline trigger --aws.`,
+    });
+  }
+
+  /** No scraper started by Sunday 06:00 UTC: see {@link SCHEDULE_DEADLINE}. */
+  private addMissedScheduleAlarm(scrapers: readonly MonitoredScraper[]): void {
+    const metric = {
+      metricNamespace: PIPELINE_METRICS.scraperNamespace,
+      metricName: SCHEDULE_DEADLINE.metricName,
+    };
+    const marks = new LogGroup(this, 'ScheduleDeadlineLogs', {
+      logGroupName: SCHEDULE_DEADLINE.logGroupName,
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    new CfnResourcePolicy(this, 'ScheduleDeadlineLogsPolicy', {
+      policyName: 'celebrity-schedule-deadline-events',
+      policyDocument: Stack.of(this).toJsonString(
+        new PolicyDocument({
+          statements: [
+            new PolicyStatement({
+              principals: [
+                new ServicePrincipal('events.amazonaws.com'),
+                new ServicePrincipal('delivery.logs.amazonaws.com'),
+              ],
+              actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+              resources: [marks.logGroupArn],
+            }),
+          ],
+        }).toJSON(),
+      ),
+    });
+    // EventBridge names a log group target without the `:*` suffix of `logGroupArn`.
+    const targetArn = Stack.of(this).formatArn({
+      service: 'logs',
+      resource: 'log-group',
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      resourceName: marks.logGroupName,
+    });
+    const logGroupTarget: IRuleTarget = { bind: () => ({ arn: targetArn }) };
+    new Rule(this, 'ScheduleDeadline', {
+      ruleName: SCHEDULE_DEADLINE.ruleName,
+      description: SCHEDULE_DEADLINE.description,
+      schedule: Schedule.expression(SCHEDULE_DEADLINE.scheduleExpression),
+      targets: [logGroupTarget],
+    });
+    new MetricFilter(this, 'ScheduleDeadlineMark', {
+      logGroup: marks,
+      filterPattern: FilterPattern.stringValue('$.detail-type', '=', 'Scheduled Event'),
+      ...metric,
+      metricValue: '0',
+    });
+    for (const { functionName, logGroup } of scrapers) {
+      new MetricFilter(this, `${functionName}RunStarted`, {
+        logGroup,
+        filterPattern: FilterPattern.stringValue('$.message', '=', RUN_STARTED_MESSAGE),
+        ...metric,
+        metricValue: '1',
+      });
+    }
+    const started = new Metric({
+      namespace: metric.metricNamespace,
+      metricName: metric.metricName,
+      statistic: Stats.MAXIMUM,
+      period: Duration.seconds(ALARM_THRESHOLDS.scheduledRunStarted.periodSeconds),
+    });
+    this.addAlarm('celebrity-weekly-run-missed', started, {
+      threshold: ALARM_THRESHOLDS.scheduledRunStarted.threshold,
+      comparison: ComparisonOperator.LESS_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.IGNORE,
+      description: `No scraper had started by Sunday 06:00 UTC. Check that the rule is ENABLED and its targets are in place (celebrity-pipeline verify --aws), the rule's failed invocations and celebrity-scraper-dlq, and the scrapers' throttles; then celebrity-pipeline trigger --aws for this week.`,
+    });
   }
 }
 

@@ -49,9 +49,15 @@ const DURABLE_TABLE = {
 
 /**
  * The observation table built from core's {@link CELEBRITY_TABLE}: stream, every index of
- * {@link CELEBRITY_TABLE_INDEXES} (week and ranking), PITR, retained.
+ * {@link CELEBRITY_TABLE_INDEXES} (week and ranking), PITR, retained; with `timeToLive`, DynamoDB TTL on core's
+ * `timeToLiveAttribute` (items carry it only when a retention is set).
  */
-export function createCelebrityTable(scope: Construct, id: string, tableName: string): TableV2 {
+export function createCelebrityTable(
+  scope: Construct,
+  id: string,
+  tableName: string,
+  options: { timeToLive?: boolean } = {},
+): TableV2 {
   const { partitionKey, sortKey } = CELEBRITY_TABLE;
   return new TableV2(scope, id, {
     tableName,
@@ -65,6 +71,7 @@ export function createCelebrityTable(scope: Construct, id: string, tableName: st
       sortKey: toAttribute(index.sortKey),
       projectionType: ProjectionType[index.projectionType],
     })),
+    ...(options.timeToLive ? { timeToLiveAttribute: CELEBRITY_TABLE.timeToLiveAttribute } : {}),
     ...DURABLE_TABLE,
   });
 }

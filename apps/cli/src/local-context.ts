@@ -21,16 +21,8 @@ import {
   openLocalDatabase,
 } from '@celebrity-pipeline/local-runtime';
 import { UsageError } from './errors.js';
+import type { DatabaseFlags } from './flags.js';
 import { parseEndpointOption } from './option-parsers.js';
-
-/** Where the local data lives, as the common flags say. */
-export interface DatabaseFlags {
-  endpoint?: string;
-  inMemory?: boolean;
-  dataDir?: string;
-  dbPort?: number;
-  table?: string;
-}
 
 /** Environment variable that overrides the observation table name (tests use it to stay parallel-safe). */
 export const TABLE_ENVIRONMENT_VARIABLE = 'CELEBRITY_PIPELINE_TABLE';

@@ -1,5 +1,5 @@
 import type { CelebrityList, IsoWeek, RunSummary, Source } from '@celebrity-pipeline/core';
-import { type FaultRule, generateFixtures, type ReplayServer, startReplayServer } from '@celebrity-pipeline/fixtures';
+import { generateFixtures, type ReplayServer, startReplayServer } from '@celebrity-pipeline/fixtures';
 import {
   createCheckpointStore,
   createStreamPoller,
@@ -13,18 +13,10 @@ import {
 } from '@celebrity-pipeline/local-runtime';
 import { createPostProcessor, matchesStreamFilters, STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
 import { loadScraperConfig } from '@celebrity-pipeline/scraper-kit';
-import { type DatabaseFlags, type LocalContext, openLocalContext } from './local-context.js';
+import type { PipelineFlags } from './flags.js';
+import { type LocalContext, openLocalContext } from './local-context.js';
 import { scraperEnvironment } from './scraper-environment.js';
 import { scraperTargets } from './scraper-targets.js';
-
-/** Flags of the commands that run scrapers (`run`, `dlq redrive`). */
-export interface PipelineFlags extends DatabaseFlags {
-  live?: boolean;
-  celebrities?: string;
-  faults?: FaultRule[];
-  timeScale: number;
-  verbose?: boolean;
-}
 
 /** Everything a cycle needs, wired: database, replay server, scraper handlers, post-processor, poller. */
 export interface Pipeline {
@@ -61,7 +53,7 @@ export async function openPipeline(
   try {
     if (!flags.live) {
       replay = await startReplayServer({
-        ...(flags.faults ? { faults: flags.faults } : {}),
+        ...(flags.fault ? { faults: flags.fault } : {}),
         ...(options.week ? { week: options.week } : {}),
         ...(list.isCustom
           ? { celebrities: list.celebrities.celebrities, fixtures: generateFixtures(list.celebrities.celebrities) }

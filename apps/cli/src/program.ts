@@ -2,19 +2,47 @@ import { DEFAULT_STACK_NAME, describeError } from '@celebrity-pipeline/core';
 import type { FaultRule } from '@celebrity-pipeline/fixtures';
 import { DEFAULT_LOCAL_TIME_SCALE } from '@celebrity-pipeline/local-runtime';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { type AwsClients, awsCommands, defaultAwsClients } from './aws/aws-commands.js';
+import type { z } from 'zod';
+import { type AwsClients, defaultAwsClients } from './aws/aws-clients.js';
+import { type DeployedStack, openDeployedStack } from './aws/deployed-stack.js';
+import { awsDlqListCommand } from './aws/dlq-list.js';
+import { awsDlqRedriveCommand } from './aws/dlq-redrive.js';
+import { awsDlqShowCommand } from './aws/dlq-show.js';
 import { awsRankingCommands } from './aws/ranking-commands.js';
+import { awsReportCommand } from './aws/report.js';
+import { awsStatusCommand } from './aws/status.js';
+import { awsTriggerCommand } from './aws/trigger.js';
+import { awsVerifyCommand } from './aws/verify.js';
 import type { CommandIo } from './command-io.js';
-import { dlqListCommand, dlqRedriveCommand, dlqShowCommand } from './commands/dlq.js';
+import { dlqListCommand } from './commands/dlq-list.js';
+import { dlqRedriveCommand } from './commands/dlq-redrive.js';
+import { dlqShowCommand } from './commands/dlq-show.js';
 import { fixturesServeCommand } from './commands/fixtures-serve.js';
 import { DEFAULT_LOCAL_PORT, localUpCommand } from './commands/local-up.js';
 import { historyCommand, rescoreCommand, topCommand } from './commands/rankings.js';
 import { reportCommand } from './commands/report.js';
-import { type RunFlags, runCommand } from './commands/run.js';
+import { runCommand } from './commands/run.js';
 import { scheduleCommand } from './commands/schedule.js';
 import { statusCommand } from './commands/status.js';
 import { verifyCommand } from './commands/verify.js';
 import { exitCodeOf, SELF_EXPLAINING_ERRORS, UsageError } from './errors.js';
+import {
+  dlqListFlagsSchema,
+  dlqRedriveFlagsSchema,
+  dlqShowFlagsSchema,
+  fixturesServeFlagsSchema,
+  historyFlagsSchema,
+  localUpFlagsSchema,
+  parseFlags,
+  reportFlagsSchema,
+  rescoreFlagsSchema,
+  runFlagsSchema,
+  scheduleFlagsSchema,
+  statusFlagsSchema,
+  topFlagsSchema,
+  triggerFlagsSchema,
+  verifyFlagsSchema,
+} from './flags.js';
 import { TABLE_ENVIRONMENT_VARIABLE } from './local-context.js';
 import { parseFaultOption, parsePortOption, parseTimeScaleOption } from './option-parsers.js';
 
@@ -70,19 +98,19 @@ function withPipelineOptions(command: Command): Command {
     .option('--verbose', 'let the scrapers and the post-processor log (Powertools JSON lines) and emit metrics');
 }
 
-type Action = (io: CommandIo) => Promise<number>;
-
-/** Options shared by every command once parsed (commander merges them into one object per command). */
-type Flags = Record<string, unknown> & { fault?: FaultRule[] };
-
-function pipelineFlags(flags: Flags): RunFlags {
-  const { fault: faults, dbPort, ...rest } = flags;
-  return {
-    ...(rest as unknown as RunFlags),
-    ...(faults ? { faults } : {}),
-    ...(dbPort ? { dbPort: dbPort as number } : {}),
-  };
+/** `--aws` (what it reads or does on the deployed stack) and `--stack NAME`. */
+function withAwsOptions(command: Command, what: string): Command {
+  return command
+    .option('--aws', what)
+    .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME);
 }
+
+/** `--json`: the result as JSON alone on stdout. */
+function withJsonOption(command: Command, what = 'print the result as JSON (alone on stdout)'): Command {
+  return command.option('--json', what);
+}
+
+type Action = (io: CommandIo) => Promise<number>;
 
 /** Injected dependencies of the program (AWS clients for the `--aws` variants). */
 export interface ProgramDependencies {
@@ -90,23 +118,43 @@ export interface ProgramDependencies {
 }
 
 /**
- * Builds the `celebrity-pipeline` program. Each action stores its promise in `run` so the caller awaits
- * it and maps the exit code (commander's own errors are thrown with `exitOverride`).
+ * Builds the `celebrity-pipeline` program. Each action parses its option values with its schema
+ * (`flags.ts`) and stores its promise in `run` so the caller awaits it and maps the exit code (commander's
+ * own errors are thrown with `exitOverride`).
  */
 export function buildProgram(
   io: CommandIo,
   dependencies: ProgramDependencies = {},
 ): { program: Command; result: () => Promise<number> | undefined } {
   let pending: Promise<number> | undefined;
-  const start = (action: Action) => {
-    pending = action(io);
+  let clients: AwsClients | undefined;
+  /** Runs a command once its flags parse (a bad value is a UsageError, exit 2). */
+  const start = <Schema extends z.ZodType>(
+    schema: Schema,
+    values: unknown,
+    command: Command,
+    action: (flags: z.output<Schema>) => Action,
+  ) => {
+    pending = Promise.resolve().then(() => action(parseFlags(schema, values, commandPath(command)))(io));
   };
-  const aws = awsCommands(io, dependencies.aws);
-  let awsClients: AwsClients | undefined;
+  /** The deployed variant with `--aws`, else the local one. */
+  const localOrDeployed =
+    (
+      flags: { aws?: boolean | undefined; stack: string },
+      local: Action,
+      deployed: (stack: DeployedStack, io: CommandIo) => Promise<number>,
+    ): Action =>
+    async (commandIo) => {
+      if (!flags.aws) return local(commandIo);
+      clients ??= (dependencies.aws ?? defaultAwsClients)();
+      return deployed(await openDeployedStack(clients, flags.stack), commandIo);
+    };
+
   const rankingsOnAws = awsRankingCommands(io, () => {
-    awsClients ??= (dependencies.aws ?? defaultAwsClients)();
-    return awsClients;
+    clients ??= (dependencies.aws ?? defaultAwsClients)();
+    return clients;
   });
+
   const program = new Command('celebrity-pipeline')
     .description('Weekly celebrity data pipeline: local cycle on DynamoDB Local, and checks of the deployed stack.')
     .showHelpAfterError('(add --help for usage)')
@@ -116,209 +164,291 @@ export function buildProgram(
       writeErr: (text) => io.stderr.write(text),
     });
 
-  withPipelineOptions(
-    withDatabaseOptions(
-      program
-        .command('run')
-        .description('one weekly cycle: DynamoDB Local, the four scrapers, stream → post-processor, Phase 4C checks')
-        .option('--week <YYYY-Www>', 'ISO week to collect (default: the current one)')
-        .option('--sources <list>', 'comma-separated sources (default: tmdb,wikipedia,news,social)')
-        .option('--json', 'print the report as JSON (no progress)'),
-    ),
-  ).action((flags: Flags) => start((commandIo) => runCommand(pipelineFlags(flags), commandIo)));
-
-  program
-    .command('schedule')
-    .description(`run the cycle every Sunday 02:00 UTC until interrupted (never two at once)`)
-    .option('--json', 'JSON reports');
-  withPipelineOptions(withDatabaseOptions(program.commands.at(-1) as Command)).action((flags: Flags) =>
-    start((commandIo) =>
-      scheduleCommand(commandIo, (signal) =>
-        runCommand(pipelineFlags(flags), { ...commandIo, signal: anySignal(commandIo.signal, signal) }),
+  const run = withJsonOption(
+    withPipelineOptions(
+      withDatabaseOptions(
+        program
+          .command('run')
+          .description('one weekly cycle: DynamoDB Local, the four scrapers, stream → post-processor, Phase 4C checks')
+          .option('--week <YYYY-Www>', 'ISO week to collect (default: the last fully ended one, as the Sunday run)')
+          .option('--sources <list>', 'comma-separated sources (default: tmdb,wikipedia,news,social)'),
       ),
+    ),
+    'print the report as JSON (no progress)',
+  );
+  run.action((values) => start(runFlagsSchema, values, run, (flags) => (commandIo) => runCommand(flags, commandIo)));
+
+  const schedule = withJsonOption(
+    withPipelineOptions(
+      withDatabaseOptions(
+        program
+          .command('schedule')
+          .description('run the cycle every Sunday 02:00 UTC until interrupted (never two at once)'),
+      ),
+    ),
+    'JSON reports',
+  );
+  schedule.action((values) =>
+    start(
+      scheduleFlagsSchema,
+      values,
+      schedule,
+      (flags) => (commandIo) =>
+        scheduleCommand(commandIo, (signal) =>
+          runCommand(flags, { ...commandIo, signal: AbortSignal.any([commandIo.signal, signal]) }),
+        ),
     ),
   );
 
   const local = program.command('local').description('DynamoDB Local');
-  withDatabaseOptions(
+  const localUp = withDatabaseOptions(
     local
       .command('up')
       .description('serve DynamoDB Local on the persistent data until interrupted, for any AWS client')
       .option('--port <port>', 'port', port, DEFAULT_LOCAL_PORT),
-  ).action((flags: Flags) =>
-    start((commandIo) => localUpCommand({ ...pipelineFlags(flags), dbPort: flags.port as number }, commandIo)),
+  );
+  localUp.action((values) =>
+    start(
+      localUpFlagsSchema,
+      values,
+      localUp,
+      ({ port: dbPort, ...flags }) =>
+        (commandIo) =>
+          localUpCommand({ ...flags, dbPort }, commandIo),
+    ),
   );
 
   const fixtures = program.command('fixtures').description('the fixture replay server');
-  fixtures
+  const fixturesServe = fixtures
     .command('serve')
     .description('serve the recorded API fixtures (with fault switches) until interrupted')
     .option('--port <port>', 'port (default: a free one)', port)
-    .option('--fault <route=kind>', 'fault switch, repeatable (e.g. tmdb.person=500, *=reset@taylor-swift)', fault)
-    .action((flags: Flags) =>
-      start((commandIo) =>
-        fixturesServeCommand(
-          { ...(flags.port ? { port: flags.port as number } : {}), ...(flags.fault ? { faults: flags.fault } : {}) },
-          commandIo,
-        ),
-      ),
-    );
+    .option('--fault <route=kind>', 'fault switch, repeatable (e.g. tmdb.person=500, *=reset@taylor-swift)', fault);
+  fixturesServe.action((values) =>
+    start(
+      fixturesServeFlagsSchema,
+      values,
+      fixturesServe,
+      (flags) => (commandIo) => fixturesServeCommand(flags, commandIo),
+    ),
+  );
 
-  withDatabaseOptions(
-    program
-      .command('status')
-      .description('the run ledger: each run with per-source counts, durations and enrichment')
-      .option('--week <YYYY-Www>', 'only this ISO week')
-      .option('--limit <n>', 'at most this many runs', positiveInteger, 10)
-      .option('--aws', 'read the deployed stack instead')
-      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
-      .option('--json', 'JSON'),
-  ).action((flags: Flags) =>
-    start((commandIo) => (flags.aws ? aws.status(flags) : statusCommand(pipelineFlags(flags), commandIo))),
+  const status = withJsonOption(
+    withAwsOptions(
+      withDatabaseOptions(
+        program
+          .command('status')
+          .description('the run ledger: each run with per-source counts, durations and enrichment')
+          .option('--week <YYYY-Www>', 'only this ISO week')
+          .option('--limit <n>', 'at most this many runs', positiveInteger, 10),
+      ),
+      'read the deployed stack instead',
+    ),
+  );
+  status.action((values) =>
+    start(statusFlagsSchema, values, status, (flags) =>
+      localOrDeployed(
+        flags,
+        (commandIo) => statusCommand(flags, commandIo),
+        (stack, commandIo) => awsStatusCommand(flags, stack, commandIo),
+      ),
+    ),
   );
 
   const dlq = program.command('dlq').description('the dead-letter queue (local, or the stack SQS queues with --aws)');
-  withDatabaseOptions(
-    dlq
-      .command('list')
-      .description('list the messages')
-      .option('--aws', 'the deployed stack')
-      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
-      .option('--json', 'JSON'),
-  ).action((flags: Flags) =>
-    start((commandIo) => (flags.aws ? aws.dlqList(flags) : dlqListCommand(pipelineFlags(flags), commandIo))),
+  const dlqList = withJsonOption(
+    withAwsOptions(withDatabaseOptions(dlq.command('list').description('list the messages')), 'the deployed stack'),
   );
-  withDatabaseOptions(
-    dlq
-      .command('show')
-      .description('show one message with its payload')
-      .argument('<id>', 'message id (from dlq list)')
-      .option('--aws', 'the deployed stack')
-      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME),
-  ).action((id: string, flags: Flags) =>
-    start((commandIo) => (flags.aws ? aws.dlqShow(id, flags) : dlqShowCommand(id, pipelineFlags(flags), commandIo))),
+  dlqList.action((values) =>
+    start(dlqListFlagsSchema, values, dlqList, (flags) =>
+      localOrDeployed(
+        flags,
+        (commandIo) => dlqListCommand(flags, commandIo),
+        (stack, commandIo) => awsDlqListCommand(flags, stack, commandIo),
+      ),
+    ),
   );
-  withPipelineOptions(
+  const dlqShow = withAwsOptions(
     withDatabaseOptions(
       dlq
-        .command('redrive')
-        .description(
-          'send messages back: re-invoke the scraper / re-deliver the stream records, then complete the week',
-        )
-        .argument('[id]', 'message id (from dlq list)')
-        .option('--all', 'every message')
-        .option('--aws', 'the deployed stack')
-        .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
-        .option('--json', 'JSON'),
+        .command('show')
+        .description('show one message with its payload')
+        .argument('<id>', 'message id (from dlq list)'),
     ),
-  ).action((id: string | undefined, flags: Flags) =>
-    start((commandIo) =>
-      flags.aws ? aws.dlqRedrive(id, flags) : dlqRedriveCommand(id, pipelineFlags(flags), commandIo),
+    'the deployed stack',
+  );
+  dlqShow.action((id: string, values) =>
+    start(dlqShowFlagsSchema, values, dlqShow, (flags) =>
+      localOrDeployed(
+        flags,
+        (commandIo) => dlqShowCommand(id, flags, commandIo),
+        (stack, commandIo) => awsDlqShowCommand(id, stack, commandIo),
+      ),
     ),
   );
-
-  withDatabaseOptions(
-    program
-      .command('verify')
-      .description('the spec test protocol 4A–4D as PASS/FAIL checks; says whether the schedule is safe to enable')
-      .option('--celebrities <file>', 'celebrity list the counts are checked against (default: the bundled 100)')
-      .option('--aws', 'check the deployed stack')
-      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
-      .option('--json', 'JSON'),
-  ).action((flags: Flags) =>
-    start((commandIo) => (flags.aws ? aws.verify(flags) : verifyCommand(pipelineFlags(flags), commandIo))),
+  const dlqRedrive = withJsonOption(
+    withAwsOptions(
+      withPipelineOptions(
+        withDatabaseOptions(
+          dlq
+            .command('redrive')
+            .description(
+              'send messages back: re-invoke the scraper / re-deliver the stream records, then complete the week',
+            )
+            .argument('[id]', 'message id (from dlq list)')
+            .option('--all', 'every message'),
+        ),
+      ),
+      'the deployed stack',
+    ),
   );
-
-  withDatabaseOptions(
-    program
-      .command('report')
-      .description("the week's data-quality report: one self-contained HTML page (charts, coverage, DLQ)")
-      .option('--week <YYYY-Www>', 'ISO week (default: the current one)')
-      .option('--out <file>', 'where to write the page (default: report-<week>.html)')
-      .option('--celebrities <file>', 'celebrity list for the coverage grid (default: the bundled 100)')
-      .option('--aws', 'read the deployed stack instead (tables from its outputs, DLQ messages from its queues)')
-      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
-      .option('--json', 'print the figures as JSON instead of writing the page'),
-  ).action((flags: Flags) =>
-    start((commandIo) =>
-      flags.aws
-        ? aws.report(flags)
-        : reportCommand(
-            { ...pipelineFlags(flags), ...(typeof flags.out === 'string' ? { out: flags.out } : {}) },
-            commandIo,
-          ),
+  dlqRedrive.action((id: string | undefined, values) =>
+    start(dlqRedriveFlagsSchema, values, dlqRedrive, (flags) =>
+      localOrDeployed(
+        flags,
+        (commandIo) => dlqRedriveCommand(id, flags, commandIo),
+        (stack, commandIo) => awsDlqRedriveCommand(id, flags, stack, commandIo),
+      ),
     ),
   );
 
-  withDatabaseOptions(
-    program
-      .command('top')
-      .description("the week's ranking: rank, name, score, previous rank and score change (a Query, not a scan)")
-      .option('--week <YYYY-Www>', 'ISO week (default: the latest stored one)')
-      .option('--limit <n>', 'how many', positiveInteger, 20)
-      .option('--aws', 'read the deployed table (named by the stack outputs)')
-      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
-      .option('--json', 'JSON'),
-  ).action((flags: Flags) =>
-    start((commandIo) =>
-      flags.aws
-        ? rankingsOnAws.top(flags)
-        : topCommand({ ...pipelineFlags(flags), limit: flags.limit as number }, commandIo),
+  const verify = withJsonOption(
+    withAwsOptions(
+      withDatabaseOptions(
+        program
+          .command('verify')
+          .description('the spec test protocol 4A–4D as PASS/FAIL checks; says whether the schedule is safe to enable')
+          .option('--celebrities <file>', 'celebrity list the counts are checked against (default: the bundled 100)'),
+      ),
+      'check the deployed stack',
+    ),
+  );
+  verify.action((values) =>
+    start(verifyFlagsSchema, values, verify, (flags) =>
+      localOrDeployed(
+        flags,
+        (commandIo) => verifyCommand(flags, commandIo),
+        (stack, commandIo) => awsVerifyCommand(flags, stack, commandIo),
+      ),
     ),
   );
 
-  withDatabaseOptions(
-    program
-      .command('history')
-      .description("a celebrity's weekly series: score, rank, each source's weight and sentiment")
-      .argument('<celebrity-id>', 'e.g. taylor-swift')
-      .option('--weeks <n>', 'how many weeks back', positiveInteger, 12)
-      .option('--week <YYYY-Www>', 'last week of the series (default: the latest stored one)')
-      .option('--aws', 'read the deployed table (named by the stack outputs)')
-      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
-      .option('--json', 'JSON'),
-  ).action((celebrityId: string, flags: Flags) =>
-    start((commandIo) =>
-      flags.aws
-        ? rankingsOnAws.history(celebrityId, flags)
-        : historyCommand(celebrityId, { ...pipelineFlags(flags), weeks: flags.weeks as number }, commandIo),
+  const report = withJsonOption(
+    withAwsOptions(
+      withDatabaseOptions(
+        program
+          .command('report')
+          .description("the week's data-quality report: one self-contained HTML page (charts, coverage, DLQ)")
+          .option('--week <YYYY-Www>', 'ISO week (default: the last fully ended one)')
+          .option('--out <file>', 'where to write the page (default: report-<week>.html)')
+          .option('--celebrities <file>', 'celebrity list for the coverage grid (default: the bundled 100)'),
+      ),
+      'read the deployed stack instead (tables from its outputs, DLQ messages from its queues)',
+    ),
+    'print the figures as JSON instead of writing the page',
+  );
+  report.action((values) =>
+    start(reportFlagsSchema, values, report, (flags) =>
+      localOrDeployed(
+        flags,
+        (commandIo) => reportCommand(flags, commandIo),
+        (stack, commandIo) => awsReportCommand(flags, stack, commandIo),
+      ),
     ),
   );
 
-  withDatabaseOptions(
+  const trigger = withJsonOption(
     program
-      .command('rescore')
-      .description('re-enrich the items of another processor_version with this post-processor, then re-rank')
-      .option('--week <YYYY-Www>', 'ISO week (default: the latest stored one)')
-      .option('--all-weeks', 'every stored week')
-      .option('--dry-run', 'count what would be re-scored; write nothing')
-      .option('--aws', 'through the deployed post-processor function (table and function from the stack outputs)')
-      .option('--stack <name>', 'CloudFormation stack (with --aws)', DEFAULT_STACK_NAME)
-      .option('--verbose', 'let the post-processor log (Powertools JSON lines)')
-      .option('--json', 'JSON counts'),
-  ).action((flags: Flags) =>
-    start((commandIo) => (flags.aws ? rankingsOnAws.rescore(flags) : rescoreCommand(pipelineFlags(flags), commandIo))),
+      .command('trigger')
+      .description('the manual run on AWS: asynchronous invoke of the four scrapers with a Scheduled Event')
+      .addOption(new Option('--aws', 'required: trigger the deployed stack').makeOptionMandatory())
+      .option('--stack <name>', 'CloudFormation stack', DEFAULT_STACK_NAME),
+  );
+  trigger.action((values) =>
+    start(triggerFlagsSchema, values, trigger, (flags) =>
+      localOrDeployed(
+        flags,
+        () => Promise.reject(new UsageError('trigger: only the deployed stack can be triggered; add --aws')),
+        (stack, commandIo) => awsTriggerCommand(flags, stack, commandIo),
+      ),
+    ),
   );
 
-  program
-    .command('trigger')
-    .description('the manual run on AWS: asynchronous invoke of the four scrapers with a Scheduled Event')
-    .addOption(new Option('--aws', 'required: trigger the deployed stack').makeOptionMandatory())
-    .option('--stack <name>', 'CloudFormation stack', DEFAULT_STACK_NAME)
-    .option('--json', 'JSON')
-    .action((flags: Flags) => start(() => aws.trigger(flags)));
+  const top = withJsonOption(
+    withAwsOptions(
+      withDatabaseOptions(
+        program
+          .command('top')
+          .description("the week's ranking: rank, name, score, previous rank and score change (a Query, not a scan)")
+          .option('--week <YYYY-Www>', 'ISO week (default: the latest stored one)')
+          .option('--limit <n>', 'how many', positiveInteger, 20),
+      ),
+      'read the deployed table (named by the stack outputs)',
+    ),
+  );
+  top.action((values) =>
+    start(
+      topFlagsSchema,
+      values,
+      top,
+      (flags) => (commandIo) => (flags.aws ? rankingsOnAws.top(flags) : topCommand(flags, commandIo)),
+    ),
+  );
+
+  const history = withJsonOption(
+    withAwsOptions(
+      withDatabaseOptions(
+        program
+          .command('history')
+          .description("a celebrity's weekly series: score, rank, each source's weight and sentiment")
+          .argument('<celebrity-id>', 'e.g. taylor-swift')
+          .option('--weeks <n>', 'how many weeks back', positiveInteger, 12)
+          .option('--week <YYYY-Www>', 'last week of the series (default: the latest stored one)'),
+      ),
+      'read the deployed table (named by the stack outputs)',
+    ),
+  );
+  history.action((celebrityId: string, values) =>
+    start(
+      historyFlagsSchema,
+      values,
+      history,
+      (flags) => (commandIo) =>
+        flags.aws ? rankingsOnAws.history(celebrityId, flags) : historyCommand(celebrityId, flags, commandIo),
+    ),
+  );
+
+  const rescore = withJsonOption(
+    withAwsOptions(
+      withDatabaseOptions(
+        program
+          .command('rescore')
+          .description('re-enrich the items of another processor_version with this post-processor, then re-rank')
+          .option('--week <YYYY-Www>', 'ISO week (default: the latest stored one)')
+          .option('--all-weeks', 'every stored week')
+          .option('--dry-run', 'count what would be re-scored; write nothing'),
+      ),
+      'through the deployed post-processor function (table and function from the stack outputs)',
+    ).option('--verbose', 'let the post-processor log (Powertools JSON lines)'),
+    'JSON counts',
+  );
+  rescore.action((values) =>
+    start(
+      rescoreFlagsSchema,
+      values,
+      rescore,
+      (flags) => (commandIo) => (flags.aws ? rankingsOnAws.rescore(flags) : rescoreCommand(flags, commandIo)),
+    ),
+  );
 
   return { program, result: () => pending };
 }
 
-/** A signal that aborts when any of `signals` does. */
-export function anySignal(...signals: AbortSignal[]): AbortSignal {
-  const controller = new AbortController();
-  for (const signal of signals) {
-    if (signal.aborted) controller.abort();
-    else signal.addEventListener('abort', () => controller.abort(), { once: true });
-  }
-  return controller.signal;
+/** The command's full name (`dlq redrive`), for messages. */
+export function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let current: Command | null = command; current?.parent; current = current.parent) names.unshift(current.name());
+  return names.join(' ');
 }
 
 /** Parses `argv` (without node and script) and runs the command; returns the exit code. */

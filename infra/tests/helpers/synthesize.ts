@@ -15,6 +15,9 @@ export const FIXTURE_ENTRIES: Record<PipelineFunctionKey, string> = Object.fromE
   [...SOURCES, 'postProcessor'].map((key) => [key, FIXTURE_ENTRY]),
 ) as Record<PipelineFunctionKey, string>;
 
+/** The User-Agent contact every test stack uses (the construct requires one). */
+export const TEST_CONTACT = 'ops@example.com';
+
 /** A fixed environment, so ARNs and the template are deterministic. */
 export const TEST_ENV = { account: '123456789012', region: 'eu-west-1' } as const;
 
@@ -32,7 +35,9 @@ export interface Synthesized {
  * asset bundling (`aws:cdk:bundling-stacks: []`), so assertions stay fast and need no handler code.
  */
 export function synthesize(
-  props: CelebrityPipelineStackProps = {},
+  props: Omit<CelebrityPipelineStackProps, 'pipeline'> & {
+    pipeline?: Partial<CelebrityPipelineStackProps['pipeline']>;
+  } = {},
   options: { isBundling?: boolean } = {},
 ): Synthesized {
   const outdir = mkdtempSync(join(tmpdir(), 'celebrity-infra-'));
@@ -43,7 +48,11 @@ export function synthesize(
   const stack = new CelebrityPipelineStack(app, 'TestPipeline', {
     env: TEST_ENV,
     ...props,
-    pipeline: { handlerEntries: options.isBundling ? undefined : FIXTURE_ENTRIES, ...props.pipeline },
+    pipeline: {
+      contact: TEST_CONTACT,
+      handlerEntries: options.isBundling ? undefined : FIXTURE_ENTRIES,
+      ...props.pipeline,
+    },
   });
   const template = Template.fromStack(stack);
   return { app, stack, template, outdir, cleanup: () => rmSync(outdir, { recursive: true, force: true }) };

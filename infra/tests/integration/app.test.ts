@@ -17,7 +17,13 @@ let template: Template;
  */
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'celebrity-app-'));
-  const context = { scheduleEnabled: 'true', alarmEmail: 'ops@example.com', 'aws:cdk:bundling-stacks': [] };
+  const context = {
+    contact: 'ops@example.com',
+    newsProvider: 'gdelt',
+    tmdbSecretName: 'celebrity-pipeline/tmdb',
+    alarmEmail: 'ops@example.com',
+    'aws:cdk:bundling-stacks': [],
+  };
   execFileSync(join(INFRA_ROOT, 'node_modules', '.bin', 'tsx'), ['bin/app.ts'], {
     cwd: INFRA_ROOT,
     env: { ...process.env, CDK_CONTEXT_JSON: JSON.stringify(context), CDK_OUTDIR: outdir },
@@ -33,8 +39,21 @@ afterAll(() => {
 describe('bin/app.ts', () => {
   const resourcesOf = (type: string) => Object.values(template.Resources).filter((resource) => resource.Type === type);
 
-  it('passes -c scheduleEnabled=true through to the rule', () => {
-    expect(resourcesOf('AWS::Events::Rule').map((rule) => rule.Properties.State)).toEqual(['ENABLED']);
+  it('creates the weekly rule DISABLED (only `enable --aws` turns it on)', () => {
+    const weekly = resourcesOf('AWS::Events::Rule').filter(
+      (rule) => rule.Properties.Name === 'celebrity-weekly-scrape',
+    );
+    expect(weekly.map((rule) => rule.Properties.State)).toEqual(['DISABLED']);
+  });
+
+  it('passes -c contact, -c newsProvider and -c tmdbSecretName through', () => {
+    const news = resourcesOf('AWS::Lambda::Function').find((fn) => fn.Properties.FunctionName === 'scraper-news');
+    expect(news?.Properties.Environment).toMatchObject({
+      Variables: { SCRAPER_CONTACT: 'ops@example.com', NEWS_PROVIDER: 'gdelt' },
+    });
+    expect(resourcesOf('AWS::SecretsManager::Secret').map((secret) => secret.Properties.Name)).toEqual([
+      'celebrity-pipeline/tmdb',
+    ]);
   });
 
   it('passes -c alarmEmail through to an e-mail subscription', () => {

@@ -21,7 +21,7 @@ let synthesized: Synthesized;
 // One synth with bundling on: CDK runs the workspace's esbuild (pnpm exec, never Docker) for each of the five
 // real entries (packages/<name>/src/handler.ts), as `npm run synth` does.
 beforeAll(() => {
-  synthesized = synthesize({ pipeline: { celebrityListFile: CELEBRITY_LIST } }, { isBundling: true });
+  synthesized = synthesize({ pipeline: { celebrityList: { file: CELEBRITY_LIST } } }, { isBundling: true });
 }, 300_000);
 
 afterAll(() => synthesized?.cleanup());

@@ -10,7 +10,7 @@ import {
   SOURCES,
   WEEKLY_SCHEDULE,
 } from '@celebrity-pipeline/core';
-import { STREAM_FILTER_PATTERNS, STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
+import { PROCESSOR_VERSION, STREAM_FILTER_PATTERNS, STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
 import { Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -37,8 +37,7 @@ let scheduleDlqId: string;
 
 beforeAll(() => {
   synthesized = synthesize({
-    sourceSecretArns: { tmdb: TMDB_SECRET_ARN },
-    pipeline: { alarmEmail: 'alerts@example.com' },
+    pipeline: { alarmEmail: 'alerts@example.com', sourceSecrets: { tmdb: { existingArn: TMDB_SECRET_ARN } } },
   });
   const { template } = synthesized;
   tableId = logicalIdOf(template, 'AWS::DynamoDB::GlobalTable', 'TableName', DEFAULT_TABLE_NAME);
@@ -212,10 +211,8 @@ describe('weekly rule', () => {
   });
 
   it('targets the four scrapers, each with retry policy 300 s / 3 and the DLQ', () => {
-    const targets = onlyResourceProperties(synthesized.template, 'AWS::Events::Rule').Targets as Record<
-      string,
-      unknown
-    >[];
+    const weeklyRuleId = logicalIdOf(synthesized.template, 'AWS::Events::Rule', 'Name', WEEKLY_SCHEDULE.ruleName);
+    const targets = resourceById(synthesized.template, weeklyRuleId).Properties?.Targets as Record<string, unknown>[];
     expect(targets).toHaveLength(4);
     const targetFunctionIds = targets.map((target) => (target.Arn as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]);
     const scraperIds = SOURCES.map((source) =>
@@ -296,6 +293,7 @@ describe('stream → post-processor mapping', () => {
     expect(filters.map((filter) => filter.Pattern)).toEqual([
       '{"eventName":["INSERT"],"dynamodb":{"NewImage":{"entity":{"S":["observation"]}}}}',
       '{"eventName":["MODIFY"],"dynamodb":{"NewImage":{"entity":{"S":["observation"]},"weight":{"N":[{"exists":false}]}}}}',
+      `{"eventName":["MODIFY"],"dynamodb":{"NewImage":{"entity":{"S":["observation"]},"weight":{"N":[{"exists":true}]},"processor_version":{"S":[{"anything-but":["${PROCESSOR_VERSION}"]}]}}}}`,
     ]);
   });
 });
@@ -409,7 +407,9 @@ describe('monitoring', () => {
       Threshold: 900_000,
       Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.anyValue() } }],
     });
-    synthesized.template.resourceCountIs('AWS::CloudWatch::Alarm', 5 * 2 + 3 + 1);
+    // errors + throttles per function, queue depth per queue, iterator age, incomplete week + skipped per
+    // scraper, the missed schedule
+    synthesized.template.resourceCountIs('AWS::CloudWatch::Alarm', 5 * 2 + 3 + 1 + SOURCES.length * 2 + 1);
   });
 
   it('sends alarms to an SNS topic with the optional e-mail subscription', () => {
@@ -483,18 +483,14 @@ describe('cdk-nag AwsSolutions', () => {
   });
 });
 
-describe('scheduleEnabled', () => {
+describe('a celebrity list file', () => {
   let enabled: Synthesized;
   beforeAll(() => {
     enabled = synthesize({
-      pipeline: { scheduleEnabled: true, celebrityListFile: 'packages/celebrities/src/celebrities.json' },
+      pipeline: { celebrityList: { file: 'packages/celebrities/src/celebrities.json' } },
     });
   });
   afterAll(() => enabled?.cleanup());
-
-  it('creates the rule ENABLED when asked', () => {
-    enabled.template.hasResourceProperties('AWS::Events::Rule', { Name: 'celebrity-weekly-scrape', State: 'ENABLED' });
-  });
 
   it('points the scrapers at a custom celebrity list shipped in their bundle', () => {
     for (const source of SOURCES) {

@@ -12,7 +12,7 @@ import {
   toAttribute,
   toBilling,
 } from '../../src/index.js';
-import { FIXTURE_ENTRIES } from '../helpers/synthesize.js';
+import { FIXTURE_ENTRIES, TEST_CONTACT } from '../helpers/synthesize.js';
 
 const SETTINGS: StreamMappingSettings = {
   batchSize: 100,
@@ -31,6 +31,7 @@ describe('CelebrityPipeline inputs', () => {
   it('names the function and path when a handler entry is missing', () => {
     const create = () =>
       new CelebrityPipeline(scope(), 'Pipeline', {
+        contact: TEST_CONTACT,
         handlerEntries: { ...FIXTURE_ENTRIES, news: 'packages/scraper-news/src/missing-handler.ts' },
       });
     expect(create).toThrow(MissingHandlerEntryError);
@@ -39,7 +40,12 @@ describe('CelebrityPipeline inputs', () => {
 
   it('rejects an alarm e-mail that is not an address', () => {
     expect(
-      () => new CelebrityPipeline(scope(), 'Pipeline', { handlerEntries: FIXTURE_ENTRIES, alarmEmail: 'ops' }),
+      () =>
+        new CelebrityPipeline(scope(), 'Pipeline', {
+          contact: TEST_CONTACT,
+          handlerEntries: FIXTURE_ENTRIES,
+          alarmEmail: 'ops',
+        }),
     ).toThrow(InvalidPipelineConfigError);
   });
 });

@@ -76,6 +76,7 @@ export {
   collectedWeekOf,
   DEAD_LETTER_RETENTION_SECONDS,
   DEFAULT_STACK_NAME,
+  functionOutputKey,
   QUEUE_NAMES,
   SCHEDULE_TARGET_RETRY_POLICY,
   SCRAPER_ASYNC_INVOKE_POLICY,
@@ -116,6 +117,7 @@ export {
   CELEBRITY_TABLE_INDEXES,
   type CelebrityTableIndex,
   DEFAULT_TABLE_NAME,
+  itemExpiresAt,
   RUN_LEDGER_TABLE,
 } from './table-definition.js';
 export {

@@ -5,6 +5,7 @@ import { collectedWeekAt, type IsoWeek, parseIsoWeek, weekWindow } from './iso-w
 import { itemKey } from './keys.js';
 import { sha256Hex } from './sha256.js';
 import type { Source } from './sources.js';
+import { CELEBRITY_TABLE } from './table-definition.js';
 import { formatZodIssues } from './zod-issues.js';
 
 /** Version of the item layout below; bump it when attributes change meaning. */
@@ -151,6 +152,8 @@ const baseShape = {
   /** Canonical reference at the source (TMDB id, article title, query). */
   source_ref: z.string().max(2_000).optional(),
   content_hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** TTL (epoch seconds, `CELEBRITY_TABLE.timeToLiveAttribute`), present only when a retention is configured. */
+  [CELEBRITY_TABLE.timeToLiveAttribute]: z.number().int().positive().optional(),
   ...enrichmentShape,
 };
 
@@ -191,6 +194,8 @@ export interface CollectionContext {
   runId: string;
   /** Collection time; passed in so building stays pure. */
   collectedAt: Date;
+  /** TTL of the item in epoch seconds (core's `itemExpiresAt`); none → the item never expires. */
+  expiresAt?: number;
 }
 
 /** Caps texts to {@link ITEM_LIMITS}, keeping the most engaging ones, and says whether anything was cut. */
@@ -271,6 +276,7 @@ export function buildItem(celebrity: Celebrity, observation: Observation, contex
           is_backfill: isBackfill(context.week, observation.measuredAt),
         }),
     ...(observation.sourceRef === undefined ? {} : { source_ref: observation.sourceRef.slice(0, 2_000) }),
+    ...(context.expiresAt === undefined ? {} : { [CELEBRITY_TABLE.timeToLiveAttribute]: context.expiresAt }),
     content_hash: contentHash({
       celebrityId: celebrity.id,
       source: observation.source,

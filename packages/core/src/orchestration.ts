@@ -122,3 +122,12 @@ export const STACK_OUTPUT_KEYS = {
   /** Prefix of each function's output: `FunctionNameScraperTmdb`, …, `FunctionNamePostProcessor`. */
   functionNamePrefix: 'FunctionName',
 } as const;
+
+/** Output key of a deployed function's name: `scraper-tmdb` → `FunctionNameScraperTmdb`. */
+export function functionOutputKey(functionName: string): string {
+  const pascal = functionName
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+  return `${STACK_OUTPUT_KEYS.functionNamePrefix}${pascal}`;
+}

@@ -1,3 +1,5 @@
+import { type IsoWeek, weekWindow } from './iso-week.js';
+
 /** Default table name, as the spec names it. */
 export const DEFAULT_TABLE_NAME = 'celebrity-database';
 
@@ -28,7 +30,26 @@ export const CELEBRITY_TABLE = {
     sortKey: { name: 'score', type: 'N' },
     projectionType: 'ALL',
   },
+  /**
+   * DynamoDB TTL attribute (epoch seconds). Written only when a retention is configured (`RETAIN_WEEKS`,
+   * the construct's `retainWeeks`); items without it never expire. DynamoDB Local ignores TTL.
+   */
+  timeToLiveAttribute: 'expires_at',
 } as const;
+
+const WEEK_SECONDS = 7 * 24 * 60 * 60;
+
+/**
+ * When an item of `week` expires under a retention of `retainWeeks` weeks: the end of its week (the next
+ * Monday 00:00 UTC) plus `retainWeeks` weeks, in epoch seconds (the unit DynamoDB TTL reads). Pure.
+ * @example itemExpiresAt('2026-W47', 4) // 2026-12-21T00:00:00Z in seconds
+ */
+export function itemExpiresAt(week: IsoWeek, retainWeeks: number): number {
+  if (!Number.isInteger(retainWeeks) || retainWeeks < 1) {
+    throw new RangeError(`retainWeeks must be a whole number of weeks >= 1, got ${retainWeeks}`);
+  }
+  return Math.floor(weekWindow(week).end.getTime() / 1_000) + retainWeeks * WEEK_SECONDS;
+}
 
 /** The global secondary indexes of {@link CELEBRITY_TABLE}, in creation order. */
 export const CELEBRITY_TABLE_INDEXES = [CELEBRITY_TABLE.weekIndex, CELEBRITY_TABLE.rankingIndex] as const;

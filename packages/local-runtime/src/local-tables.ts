@@ -15,6 +15,7 @@ import {
   createRunLedgerTableInput,
   createTableInput,
   missingIndexes,
+  tableShapeProblems,
 } from '@celebrity-pipeline/core/dynamodb';
 import { StateTableShapeError, StreamMissingError } from './errors.js';
 
@@ -115,7 +116,11 @@ async function addMissingIndexes(
   tableName: string,
   description: TableDescription | undefined,
 ): Promise<{ description: TableDescription | undefined; indexesAdded: string[] }> {
-  const missing = description ? missingIndexes(description) : [];
+  if (!description) return { description, indexesAdded: [] };
+  const missing = missingIndexes(description);
+  // Only a table whose one difference is a missing index is updated: any other difference (keys, stream) stops
+  // the run with the shape message before anything is sent to the table.
+  if (tableShapeProblems(description).length > missing.length) assertTableShape(description);
   // DynamoDB creates one index per UpdateTable call, and the table must be ACTIVE between calls.
   for (const index of missing) {
     await client.send(new UpdateTableCommand(addIndexInput(tableName, index)));

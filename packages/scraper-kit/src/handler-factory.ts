@@ -1,6 +1,6 @@
-import { loadCelebrities } from '@celebrity-pipeline/celebrities';
-import type { RunSummary, Source } from '@celebrity-pipeline/core';
+import type { CelebrityList, RunSummary, Source } from '@celebrity-pipeline/core';
 import { createDocumentClient, createItemWriter, createRunLedger } from '@celebrity-pipeline/core/dynamodb';
+import { type CelebrityListClients, isRemoteCelebrityList, loadCelebrityList } from './celebrity-list-location.js';
 import { type RunDependencies, runScraper } from './run-scraper.js';
 import { parseScheduledEvent } from './scheduled-event.js';
 import type { CreateScraper } from './scraper.js';
@@ -9,8 +9,13 @@ import { isShardEventLike, parseShardEvent } from './shard-event.js';
 import type { RequestCost } from './shard-sizing.js';
 import { createScraperLogger, createScraperMetrics } from './telemetry.js';
 
-/** What a handler runs with; built once per cold start. */
-export type HandlerDependencies = RunDependencies;
+/**
+ * What a handler runs with; built once per cold start. `celebrities` is the list itself, or how to read it at
+ * the start of every run (an S3 object or SSM parameter that may change between runs without a deploy).
+ */
+export interface HandlerDependencies extends Omit<RunDependencies, 'celebrities'> {
+  celebrities: CelebrityList | (() => Promise<CelebrityList>);
+}
 
 /** Options of {@link createScraperHandler}. */
 export interface ScraperHandlerOptions<S extends Source> {
@@ -33,7 +38,7 @@ const LOCAL_DYNAMODB_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'loc
 
 /**
  * Builds the dependencies from the environment: validated config, the celebrity list (`CELEBRITIES_FILE` or
- * the bundled one), core's item writer on `TABLE_NAME` (DynamoDB Local when `DYNAMODB_ENDPOINT` is set), core's
+ * the bundled one, read once; `CELEBRITIES_S3_URI` / `CELEBRITIES_SSM_PARAMETER`, read at every run), core's item writer on `TABLE_NAME` (DynamoDB Local when `DYNAMODB_ENDPOINT` is set), core's
  * run ledger on `RUN_LEDGER_TABLE_NAME` when it is set, Powertools Logger (level `POWERTOOLS_LOG_LEVEL` of `env`)
  * and Metrics.
  * @throws ScraperConfigError / ValidationError naming the invalid variable or list entry.
@@ -41,10 +46,13 @@ const LOCAL_DYNAMODB_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'loc
 export async function defaultHandlerDependencies(
   source: Source,
   env: Readonly<Record<string, string | undefined>> = process.env,
-  options: LoadScraperConfigOptions = {},
+  options: LoadScraperConfigOptions & Omit<CelebrityListClients, 'region'> = {},
 ): Promise<HandlerDependencies> {
   const config = await loadScraperConfig(env, options);
-  const celebrities = await loadCelebrities(config.celebritiesFile);
+  const listClients = { s3: options.s3, ssm: options.ssm, region: config.region };
+  const celebrities = isRemoteCelebrityList(config.celebrityList)
+    ? () => loadCelebrityList(config.celebrityList, listClients)
+    : await loadCelebrityList(config.celebrityList);
   const isLocal = config.dynamodbEndpoint !== undefined;
   const documentClient = createDocumentClient({
     config: {
@@ -81,8 +89,12 @@ export function createScraperHandler<S extends Source>(options: ScraperHandlerOp
       dependencies = undefined;
       throw error;
     });
+    // A remote list is read again for every run; a malformed one throws here, before anything is written.
+    const celebrities =
+      typeof resolved.celebrities === 'function' ? await resolved.celebrities() : resolved.celebrities;
     return runScraper({
       ...resolved,
+      celebrities,
       source: options.source,
       createScraper: options.createScraper,
       event,

@@ -106,7 +106,9 @@ function transportError(error: unknown, context: Parameters<typeof classifyRespo
  * An HTTP client on axios + p-retry with the provider's limiter, timeout and User-Agent. Retries only
  * retryable errors (network, timeout, 5xx, 429, throttle text), with exponential backoff and jitter, or the
  * server's `Retry-After`; never 400/401/403/404. Every attempt goes through the limiter; backoff waits do not
- * hold a concurrency slot.
+ * hold a concurrency slot. A rate-limit answer (429, GDELT's throttle text) pauses the whole limiter, so no
+ * request to the provider starts until the wait has passed (a wait the client refuses, above
+ * `maxRetryAfterMs`, pauses it for `maxRetryAfterMs`).
  * @example
  * const http = createHttpClient({ provider: 'tmdb', source: 'tmdb' });
  * const { data } = await http.get(`${baseUrl}/person/31`, { headers: { Authorization: `Bearer ${token}` } });
@@ -170,6 +172,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const scraperError = error as ScraperError;
         const serverWaitMs = scraperError instanceof RateLimitedError ? scraperError.retryAfterMs : undefined;
         const delayMs = retryDelayMs(attemptNumber, policy, random(), serverWaitMs);
+        if (scraperError instanceof RateLimitedError) {
+          // The provider said "slow down": hold every request to it, not only this URL's retry.
+          limiter.pauseUntil(Date.now() + (delayMs ?? policy.maxRetryAfterMs));
+        }
         if (delayMs === undefined) {
           givesUp = true;
           return;

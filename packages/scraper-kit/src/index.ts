@@ -1,3 +1,11 @@
+export {
+  type CelebrityListClients,
+  type CelebrityListLocation,
+  describeCelebrityListLocation,
+  isRemoteCelebrityList,
+  loadCelebrityList,
+  parseS3Uri,
+} from './celebrity-list-location.js';
 export { type ChunkedWriter, createChunkedWriter, WRITE_CHUNK_SIZE, type WriteTotals } from './chunked-writer.js';
 export { requireCredentials } from './credentials.js';
 export { type ErrorOrigin, type ErrorRequest, errorContext } from './error-context.js';
@@ -59,9 +67,14 @@ export {
   DEFAULT_SCRAPE_CONCURRENCY,
   type LoadScraperConfigOptions,
   loadScraperConfig,
+  MAX_RETAIN_WEEKS,
+  NEWS_PROVIDERS,
+  type NewsProvider,
   REPLAY_CREDENTIALS,
   type ScraperConfig,
   type ScraperCredentials,
+  SOCIAL_PROVIDERS,
+  type SocialProvider,
 } from './scraper-config.js';
 export { anyOfQuery, quotedPhrase } from './search-terms.js';
 export { CREDENTIAL_VARIABLES, type CredentialVariable, readCredentialSecret } from './secrets.js';
@@ -101,6 +114,9 @@ export {
   createScraperMetrics,
   METRICS_NAMESPACE,
   publishRunMetrics,
+  RUN_STARTED_MESSAGE,
   SCRAPER_METRICS,
+  scraperMetricDimensions,
+  scraperServiceName,
 } from './telemetry.js';
 export { buildUserAgent, REPLAY_CONTACT, SCRAPER_KIT_VERSION } from './user-agent.js';

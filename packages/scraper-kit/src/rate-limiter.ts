@@ -9,11 +9,19 @@ export interface RateLimiter {
   readonly active: number;
   /** Tasks waiting for a slot. */
   readonly pending: number;
+  /**
+   * Host-wide back-off: no task starts before `untilMs` (epoch ms), including tasks already waiting for a
+   * slot or a start time. A later call can only extend the pause, never shorten it.
+   */
+  pauseUntil(untilMs: number): void;
+  /** Epoch ms before which nothing starts (0 when never paused). */
+  readonly pausedUntil: number;
 }
 
 /**
  * A FIFO limiter: at most `maxConcurrency` tasks in flight, and request starts at least
  * `max(minSpacingMs, 1000 / requestsPerSecond)` apart (so never more than `requestsPerSecond` in any second).
+ * `pauseUntil` holds every start (queued ones too) until the provider's back-off has passed.
  * @example const limiter = createRateLimiter(SOURCE_LIMITS.gdelt); await limiter.schedule(() => fetchOnce());
  */
 export function createRateLimiter(
@@ -23,6 +31,7 @@ export function createRateLimiter(
   const waiting: (() => void)[] = [];
   let active = 0;
   let lastStartAt = Number.NEGATIVE_INFINITY;
+  let pausedUntil = 0;
   let turns: Promise<void> = Promise.resolve();
 
   const release = () => {
@@ -34,11 +43,15 @@ export function createRateLimiter(
     }
   };
   // Starts are spaced from the *actual* previous start: a late timer (a busy event loop) must not let the
-  // following requests catch up in a burst.
+  // following requests catch up in a burst. The wait is re-checked after each sleep, because a pause can
+  // arrive (or be extended) while a turn is already sleeping.
   const waitForTurn = () => {
     const turn = turns.then(async () => {
-      const waitMs = lastStartAt + gapMs - Date.now();
-      if (waitMs > 0) await sleep(waitMs);
+      for (;;) {
+        const waitMs = Math.max(lastStartAt + gapMs, pausedUntil) - Date.now();
+        if (waitMs <= 0) break;
+        await sleep(waitMs);
+      }
       lastStartAt = Date.now();
     });
     turns = turn;
@@ -64,6 +77,12 @@ export function createRateLimiter(
     },
     get pending() {
       return waiting.length;
+    },
+    pauseUntil(untilMs) {
+      pausedUntil = Math.max(pausedUntil, untilMs);
+    },
+    get pausedUntil() {
+      return pausedUntil;
     },
   };
 }

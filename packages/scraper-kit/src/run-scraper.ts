@@ -6,6 +6,7 @@ import {
   type CelebrityFailure,
   type CelebrityList,
   describeError,
+  itemExpiresAt,
   type RunSummary,
   type ScheduledEvent,
   type Source,
@@ -24,7 +25,7 @@ import type { ScraperConfig } from './scraper-config.js';
 import type { ShardEvent } from './shard-event.js';
 import { type RequestCost, SCRAPER_TIMEOUT_SECONDS } from './shard-sizing.js';
 import type { Provider } from './source-limits.js';
-import { publishRunMetrics } from './telemetry.js';
+import { publishRunMetrics, RUN_STARTED_MESSAGE } from './telemetry.js';
 
 /** What a run works with: built once per cold start by the Lambda handler; tests and the CLI pass their own. */
 export interface RunDependencies {
@@ -117,11 +118,15 @@ async function scrapeAll<S extends Source>(
   collectedAt: Date,
 ): Promise<{ failed: CelebrityFailure[]; writes: WriteTotals }> {
   const writer = createChunkedWriter(options.writer);
+  const { retainWeeks } = options.config;
+  const expiresAt = retainWeeks === undefined ? undefined : itemExpiresAt(context.week, retainWeeks);
   const failed: CelebrityFailure[] = [];
   await mapIsolated(context.celebrities, options.config.scrapeConcurrency, async (celebrity: Celebrity) => {
     try {
       const observation = await scraper.scrape(celebrity, context);
-      writer.add(buildItem(celebrity, observation, { week: context.week, runId: context.runId, collectedAt }));
+      writer.add(
+        buildItem(celebrity, observation, { week: context.week, runId: context.runId, collectedAt, expiresAt }),
+      );
     } catch (error) {
       const failure = {
         celebrityId: celebrity.id,
@@ -210,7 +215,7 @@ export async function runScraper<S extends Source>(options: RunScraperOptions<S>
     return finish(options, summary);
   }
 
-  logger.info('run started', { celebrities: request.celebrities.length, mode: config.mode });
+  logger.info(RUN_STARTED_MESSAGE, { celebrities: request.celebrities.length, mode: config.mode });
   await recordStart(options, request, startedAt);
   const context: ScrapeContext = { runId, week, now: startedAt, celebrities: request.celebrities };
   const scraped = await scrapeAll(options, scraper, context, startedAt);

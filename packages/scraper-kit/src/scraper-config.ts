@@ -1,6 +1,7 @@
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DEFAULT_TABLE_NAME, formatZodIssues } from '@celebrity-pipeline/core';
 import { z } from 'zod';
+import { type CelebrityListLocation, parseS3Uri } from './celebrity-list-location.js';
 import { ScraperConfigError } from './errors.js';
 import { HTTP_RETRY_POLICY, type HttpRetryPolicy } from './http-retry-policy.js';
 import { CREDENTIAL_VARIABLES, type CredentialVariable, readCredentialSecret } from './secrets.js';
@@ -18,6 +19,16 @@ export const BASE_URL_DEFAULTS = {
   MASTODON_BASE_URL: 'https://mastodon.social/api/v1',
 } as const;
 export type BaseUrlVariable = keyof typeof BASE_URL_DEFAULTS;
+
+/** News APIs the news scraper can use (`NEWS_PROVIDER`). */
+export const NEWS_PROVIDERS = ['gdelt', 'newsapi'] as const;
+export type NewsProvider = (typeof NEWS_PROVIDERS)[number];
+/** Social APIs the social scraper can use (`SOCIAL_PROVIDER`). */
+export const SOCIAL_PROVIDERS = ['bluesky', 'mastodon'] as const;
+export type SocialProvider = (typeof SOCIAL_PROVIDERS)[number];
+
+/** Longest retention `RETAIN_WEEKS` accepts (ten years). */
+export const MAX_RETAIN_WEEKS = 520;
 
 /** Default share of celebrities that may fail before the invocation fails (more than half → throw). */
 export const DEFAULT_FAILURE_THRESHOLD = 0.5;
@@ -41,6 +52,10 @@ export interface ScraperConfig {
   tableName: string;
   runLedgerTableName?: string;
   celebritiesFile?: string;
+  /** Where each run reads the celebrity list (`CELEBRITIES_FILE`, `CELEBRITIES_S3_URI`, `CELEBRITIES_SSM_PARAMETER`). */
+  celebrityList: CelebrityListLocation;
+  /** Weeks an item is kept before DynamoDB TTL removes it (`RETAIN_WEEKS`); none → items never expire. */
+  retainWeeks?: number;
   dynamodbEndpoint?: string;
   region?: string;
   /** Share of celebrities (0–1) that may fail; more than that fails the invocation. */
@@ -49,8 +64,8 @@ export interface ScraperConfig {
   limits: Record<Provider, SourceLimit>;
   retry: HttpRetryPolicy;
   userAgent: string;
-  newsProvider: 'gdelt' | 'newsapi';
-  socialProvider: 'bluesky' | 'mastodon';
+  newsProvider: NewsProvider;
+  socialProvider: SocialProvider;
 }
 
 /** Credentials `replay` mode uses when none are set; the replay server accepts them. */
@@ -126,6 +141,16 @@ const EnvSchema = z.object({
   TABLE_NAME: optionalText,
   RUN_LEDGER_TABLE_NAME: optionalText,
   CELEBRITIES_FILE: optionalText,
+  CELEBRITIES_S3_URI: optionalText.refine((value) => value === undefined || parseS3Uri(value) !== undefined, {
+    message: 'must be s3://bucket/key',
+  }),
+  CELEBRITIES_SSM_PARAMETER: optionalText,
+  RETAIN_WEEKS: z.coerce
+    .number({ error: `must be a whole number of weeks between 1 and ${MAX_RETAIN_WEEKS}` })
+    .int(`must be a whole number of weeks between 1 and ${MAX_RETAIN_WEEKS}`)
+    .min(1, `must be a whole number of weeks between 1 and ${MAX_RETAIN_WEEKS}`)
+    .max(MAX_RETAIN_WEEKS, `must be a whole number of weeks between 1 and ${MAX_RETAIN_WEEKS}`)
+    .optional(),
   DYNAMODB_ENDPOINT: optionalText.pipe(url.optional()),
   AWS_REGION: optionalText,
   FAILURE_THRESHOLD: z.coerce
@@ -137,8 +162,8 @@ const EnvSchema = z.object({
   SOURCE_LIMITS_JSON: jsonText(LimitOverridesSchema),
   HTTP_RETRY_JSON: jsonText(RetryOverridesSchema),
   SCRAPER_CONTACT: optionalText,
-  NEWS_PROVIDER: z.enum(['gdelt', 'newsapi']).optional(),
-  SOCIAL_PROVIDER: z.enum(['bluesky', 'mastodon']).optional(),
+  NEWS_PROVIDER: z.enum(NEWS_PROVIDERS).optional(),
+  SOCIAL_PROVIDER: z.enum(SOCIAL_PROVIDERS).optional(),
 });
 
 type Env = z.infer<typeof EnvSchema>;
@@ -146,8 +171,25 @@ type Env = z.infer<typeof EnvSchema>;
 function parseEnv(env: Readonly<Record<string, string | undefined>>): Env {
   const result = EnvSchema.safeParse(env);
   if (result.success) return result.data;
-  const problems = formatZodIssues(result.error).map((issue) => `  - \`${issue.replace(/^([A-Z_]+)/, '$1`')}`);
+  const problems = formatZodIssues(result.error).map((issue) => `  - \`${issue.replace(/^([A-Z0-9_]+)/, '$1`')}`);
   throw new ScraperConfigError(`Invalid scraper configuration:\n${problems.join('\n')}`);
+}
+
+/** The list location the environment names; at most one of the three variables may be set. */
+function celebrityListLocation(parsed: Env): CelebrityListLocation {
+  const given = (['CELEBRITIES_FILE', 'CELEBRITIES_S3_URI', 'CELEBRITIES_SSM_PARAMETER'] as const).filter(
+    (name) => parsed[name] !== undefined,
+  );
+  if (given.length > 1) {
+    throw new ScraperConfigError(
+      `Invalid scraper configuration: set only one of ${given.map((name) => `\`${name}\``).join(', ')} (where the celebrity list is read)`,
+    );
+  }
+  if (parsed.CELEBRITIES_FILE) return { kind: 'file', path: parsed.CELEBRITIES_FILE };
+  const s3 = parsed.CELEBRITIES_S3_URI ? parseS3Uri(parsed.CELEBRITIES_S3_URI) : undefined;
+  if (s3) return { kind: 's3', ...s3 };
+  if (parsed.CELEBRITIES_SSM_PARAMETER) return { kind: 'ssm', parameterName: parsed.CELEBRITIES_SSM_PARAMETER };
+  return { kind: 'bundled' };
 }
 
 function mergeLimits(overrides: Env['SOURCE_LIMITS_JSON']): Record<Provider, SourceLimit> {
@@ -173,6 +215,7 @@ export async function loadScraperConfig(
   options: LoadScraperConfigOptions = {},
 ): Promise<ScraperConfig> {
   const parsed = parseEnv(env);
+  const celebrityList = celebrityListLocation(parsed);
   if (parsed.SCRAPER_MODE === 'live' && parsed.SCRAPER_CONTACT === undefined) {
     throw new ScraperConfigError(
       "Invalid scraper configuration: `SCRAPER_CONTACT` must be set in live mode: an e-mail address or URL that reaches the operator, sent in the User-Agent as Wikimedia's policy requires (e.g. SCRAPER_CONTACT=ops@example.org). Fixtures (replay) mode does not need it.",
@@ -206,6 +249,8 @@ export async function loadScraperConfig(
     tableName: parsed.TABLE_NAME ?? DEFAULT_TABLE_NAME,
     runLedgerTableName: parsed.RUN_LEDGER_TABLE_NAME,
     celebritiesFile: parsed.CELEBRITIES_FILE,
+    celebrityList,
+    retainWeeks: parsed.RETAIN_WEEKS,
     dynamodbEndpoint: parsed.DYNAMODB_ENDPOINT,
     region: parsed.AWS_REGION,
     failureThreshold: parsed.FAILURE_THRESHOLD ?? DEFAULT_FAILURE_THRESHOLD,

@@ -15,6 +15,19 @@ export const SCRAPER_METRICS = {
   runSkipped: 'RunSkipped',
 } as const;
 
+/** Log message of a run's start; infra counts it (a metric filter) to alarm on a missed schedule. */
+export const RUN_STARTED_MESSAGE = 'run started';
+
+/** Powertools service name of a source's scraper: the `service` dimension of its metrics and key of its logs. */
+export function scraperServiceName(source: Source): string {
+  return `scraper-${source}`;
+}
+
+/** The dimensions every scraper metric carries (Powertools' default `service` plus `source`). */
+export function scraperMetricDimensions(source: Source): { service: string; source: Source } {
+  return { service: scraperServiceName(source), source };
+}
+
 const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'];
 
 /**
@@ -24,7 +37,7 @@ const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILE
 export function createScraperLogger(source: Source, logLevel?: string): Logger {
   const level = logLevel?.toUpperCase();
   return new Logger({
-    serviceName: `scraper-${source}`,
+    serviceName: scraperServiceName(source),
     persistentKeys: { source },
     ...(level && LOG_LEVELS.includes(level) ? { logLevel: level as LogLevel } : {}),
   });
@@ -34,7 +47,7 @@ export function createScraperLogger(source: Source, logLevel?: string): Logger {
 export function createScraperMetrics(source: Source): Metrics {
   return new Metrics({
     namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? METRICS_NAMESPACE,
-    serviceName: `scraper-${source}`,
+    serviceName: scraperServiceName(source),
   });
 }
 

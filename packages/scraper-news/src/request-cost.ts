@@ -8,14 +8,16 @@ import { maxTitleRequests } from './title-batches.js';
  * - GDELT: one `timelinevolraw` count per celebrity, plus title pages shared by up to
  *   `GDELT_QUERY_LIMITS.maxCelebritiesPerQuery` names (none when no name has articles);
  * - NewsAPI: one `/v2/everything` request per celebrity.
- * @example newsRequestsFor(10_000) // { minimum: 10000, maximum: 11000 }: at GDELT's 6 s spacing, 16.7 h to 18.3 h
+ * @example newsRequestsFor(10_000) // { minimum: 10000, maximum: 11001 }: at GDELT's 6 s spacing, 16.7 h to 18.3 h
  */
 export function newsRequestsFor(
   celebrityCount: number,
   provider: NewsProvider = 'gdelt',
 ): { minimum: number; maximum: number } {
   if (provider === 'newsapi') return { minimum: celebrityCount, maximum: celebrityCount };
-  const titlePages = Math.ceil(celebrityCount / GDELT_QUERY_LIMITS.maxCelebritiesPerQuery);
+  if (celebrityCount === 0) return { minimum: 0, maximum: 0 };
+  // Busy and quiet names fill their pages apart, so one part-filled page more at most.
+  const titlePages = Math.ceil(celebrityCount / GDELT_QUERY_LIMITS.maxCelebritiesPerQuery) + 1;
   return { minimum: celebrityCount, maximum: celebrityCount + titlePages };
 }
 

@@ -13,7 +13,7 @@ import {
   weekOrLatest,
 } from '../rankings/ranking-reads.js';
 import { type DeliverRescoreBatch, type RescoreOutcome, rescoreWeeks } from '../rankings/rescore-weeks.js';
-import type { AwsClients } from './aws-commands.js';
+import type { AwsClients } from './aws-clients.js';
 import { postProcessorFunctionName, readStackOutputs, requireOutput } from './stack-outputs.js';
 
 type Flags = Record<string, unknown>;

@@ -1,5 +1,10 @@
 import { type CloudFormationClient, DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
-import { POST_PROCESSOR_FUNCTION_NAME, SCRAPER_FUNCTION_NAMES, type Source } from '@celebrity-pipeline/core';
+import {
+  functionOutputKey,
+  POST_PROCESSOR_FUNCTION_NAME,
+  SCRAPER_FUNCTION_NAMES,
+  type Source,
+} from '@celebrity-pipeline/core';
 import { CliError } from '../errors.js';
 
 /** The stack could not be read, or lacks an output the command needs. */
@@ -36,14 +41,6 @@ export function requireOutput(outputs: StackOutputs, key: string, stackName: str
   const value = outputs[key];
   if (!value) throw new StackOutputsError(`Stack \`${stackName}\` has no output \`${key}\``);
   return value;
-}
-
-/** `scraper-tmdb` → `FunctionNameScraperTmdb` (infra's `functionOutputKey`). */
-export function functionOutputKey(functionName: string): string {
-  return `FunctionName${functionName
-    .split('-')
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join('')}`;
 }
 
 /** Deployed name of a scraper (stack output, else the spec's name). */

@@ -1,6 +1,7 @@
 import { ensureLocalTables, localTableNames, openLocalDatabase } from '@celebrity-pipeline/local-runtime';
 import { type CommandIo, printLine } from '../command-io.js';
-import { type DatabaseFlags, databaseModeOf, tableNameOf } from '../local-context.js';
+import type { DatabaseFlags } from '../flags.js';
+import { databaseModeOf, tableNameOf } from '../local-context.js';
 import { untilAborted } from '../wait-for-signal.js';
 
 /** Default port of `local up`, the one the spec's `aws ... --endpoint-url http://localhost:8000` examples use. */

@@ -6,17 +6,10 @@ import type { DeadLetter } from '@celebrity-pipeline/local-runtime';
 import { describeTableIfExists } from '@celebrity-pipeline/local-runtime';
 import { computeReportFigures, type ReportDeadLetter, type ReportInput, writeReport } from '@celebrity-pipeline/report';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
-import { type DatabaseFlags, openLocalContext } from '../local-context.js';
+import type { ReportFlags } from '../flags.js';
+import { openLocalContext } from '../local-context.js';
 import { parseWeekOption } from '../option-parsers.js';
 import { readTrendSummaries } from '../rankings/ranking-reads.js';
-
-/** Flags of `report`. */
-export interface ReportFlags extends DatabaseFlags {
-  week?: string;
-  out?: string;
-  celebrities?: string;
-  json?: boolean;
-}
 
 /** A local DLQ message as the report shows it (source, kind, reason, the week it was for). */
 export function toReportDeadLetter(letter: DeadLetter): ReportDeadLetter {

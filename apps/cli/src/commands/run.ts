@@ -17,19 +17,12 @@ import {
   type WeekReport,
 } from '@celebrity-pipeline/local-runtime';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
+import type { RunFlags } from '../flags.js';
 import { parseSourcesOption, parseWeekOption } from '../option-parsers.js';
-import { openPipeline, type PipelineFlags } from '../pipeline.js';
+import { openPipeline } from '../pipeline.js';
 import { chooseProgress } from '../progress.js';
 import { formatRollUp, rollUpChangedWeek, rollUpCounts } from '../rankings/roll-up.js';
 import { formatWeekReport } from '../report-format.js';
-
-/** Flags of `run`. */
-export interface RunFlags extends PipelineFlags {
-  week?: string;
-  sources?: string;
-  json?: boolean;
-  idleTimeoutMs?: number;
-}
 
 /** Exit code of a run stopped by Ctrl-C / SIGTERM (128 + SIGINT). */
 export const INTERRUPTED_EXIT_CODE = 130;
@@ -97,7 +90,6 @@ export async function runCommand(flags: RunFlags, io: CommandIo): Promise<number
       invocationLog: pipeline.context.invocationLog,
       invokePolicy: pipeline.invokePolicy,
       readWeek: () => pipeline.context.readWeek(week),
-      ...(flags.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: flags.idleTimeoutMs }),
       signal: io.signal,
       onEvent: (event) => progress.onEvent(event),
     });

@@ -8,7 +8,8 @@ import {
 import type { LedgerRun } from '@celebrity-pipeline/core/dynamodb';
 import { describeTableIfExists } from '@celebrity-pipeline/local-runtime';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
-import { type DatabaseFlags, openLocalContext } from '../local-context.js';
+import type { StatusFlags } from '../flags.js';
+import { openLocalContext } from '../local-context.js';
 import { parseWeekOption } from '../option-parsers.js';
 
 /** A run with the enrichment figures of the items it wrote. */
@@ -60,16 +61,13 @@ export function formatRunStatus(run: RunStatus, now: Date = new Date()): string[
 }
 
 /** `status`: the run ledger, newest run first. */
-export async function statusCommand(
-  flags: DatabaseFlags & { week?: string; limit?: number; json?: boolean },
-  io: CommandIo,
-): Promise<number> {
+export async function statusCommand(flags: StatusFlags, io: CommandIo): Promise<number> {
   const week = flags.week === undefined ? undefined : parseWeekOption(flags.week, io.now());
   const context = await openLocalContext(flags, { createTables: false, environment: io.environment });
   try {
     const hasLedger = (await describeTableIfExists(context.database.dynamodb, context.names.runLedger)) !== undefined;
     const { runs, invalid } = hasLedger
-      ? await context.ledger.listRuns({ ...(week ? { week } : {}), limit: flags.limit ?? 10 })
+      ? await context.ledger.listRuns({ ...(week ? { week } : {}), limit: flags.limit })
       : { runs: [], invalid: [] };
     const itemsByWeek = new Map<string, CelebrityItem[]>();
     for (const run of runs) {

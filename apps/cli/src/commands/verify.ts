@@ -2,7 +2,8 @@ import { loadCelebrities } from '@celebrity-pipeline/celebrities';
 import { type Check, SOURCES } from '@celebrity-pipeline/core';
 import { describeTableIfExists } from '@celebrity-pipeline/local-runtime';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
-import { type DatabaseFlags, openLocalContext } from '../local-context.js';
+import type { VerifyFlags } from '../flags.js';
+import { openLocalContext } from '../local-context.js';
 import { formatCheck } from '../report-format.js';
 import {
   dataQualityChecks,
@@ -13,12 +14,6 @@ import {
   tableCheck,
   verificationOutcome,
 } from '../verification.js';
-
-/** Flags of `verify`. */
-export interface VerifyFlags extends DatabaseFlags {
-  celebrities?: string;
-  json?: boolean;
-}
 
 /** Prints PASS/FAIL lines and the verdict; exit 1 when a check fails or a required one is missing. */
 export function reportChecks(

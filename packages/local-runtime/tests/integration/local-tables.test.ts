@@ -86,4 +86,23 @@ describe('ensureLocalTables', () => {
     expect(await describeTableIfExists(clients.dynamodb, names.state)).toBeUndefined();
     await clients.dynamodb.send(new DeleteTableCommand({ TableName: names.items }));
   });
+
+  it('refuses a table with other keys and no index with the shape message, without adding an index', async () => {
+    const names = localTableNames(uniqueTableName('other-keys'));
+    await clients.dynamodb.send(
+      new CreateTableCommand({
+        TableName: names.items,
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    await waitUntilTableExists({ client: clients.dynamodb, maxWaitTime: 30 }, { TableName: names.items });
+    const attempt = ensureLocalTables(clients.dynamodb, names);
+    await expect(attempt).rejects.toBeInstanceOf(TableShapeError);
+    await expect(attempt).rejects.toThrow(/partition key is `id`/);
+    expect((await describeTableIfExists(clients.dynamodb, names.items))?.GlobalSecondaryIndexes).toBeUndefined();
+    expect(await describeTableIfExists(clients.dynamodb, names.runLedger)).toBeUndefined();
+    await clients.dynamodb.send(new DeleteTableCommand({ TableName: names.items }));
+  });
 });

@@ -16,10 +16,10 @@ import {
   createScraperMetrics,
   loadScraperConfig,
 } from '@celebrity-pipeline/scraper-kit';
+import { captureOutput } from '@celebrity-pipeline/scraper-testing';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { inject } from 'vitest';
 import type { StoredObservation } from '../../src/week-invariant.js';
-import { captureOutput } from './capture-output.js';
 
 /** Fast HTTP retries for the loopback server (2 retries, 5–20 ms backoff); Retry-After is still honoured. */
 export const FAST_RETRY_JSON = '{"retries":2,"minTimeoutMs":5,"maxTimeoutMs":20}';

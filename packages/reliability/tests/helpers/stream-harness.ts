@@ -16,10 +16,10 @@ import {
   type StreamPoller,
 } from '@celebrity-pipeline/local-runtime';
 import { createPostProcessor, matchesStreamFilters, STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
+import { captureOutput } from '@celebrity-pipeline/scraper-testing';
 import { uniqueTableName } from '@celebrity-pipeline/testing';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { inject } from 'vitest';
-import { captureOutput } from './capture-output.js';
 import { EVENT_TIME, WEEK } from './scraper-harness.js';
 
 /** The deployed mapping settings (batch 100, bisect, 5 retries) with fast local timings. */

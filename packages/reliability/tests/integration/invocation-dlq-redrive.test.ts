@@ -16,10 +16,10 @@ import {
   createScraperMetrics,
   loadScraperConfig,
 } from '@celebrity-pipeline/scraper-kit';
+import { captureOutput } from '@celebrity-pipeline/scraper-testing';
 import { tmdbScraperFromConfig } from '@celebrity-pipeline/scraper-tmdb';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { captureOutput } from '../helpers/capture-output.js';
 import { expectInvariantHolds, measureInvariant } from '../helpers/invariant-assertions.js';
 import { createMatrixLog } from '../helpers/matrix-log.js';
 import {

@@ -19,11 +19,11 @@ import {
 } from '@celebrity-pipeline/scraper-kit';
 import { newsScraperFromConfig } from '@celebrity-pipeline/scraper-news';
 import { socialScraperFromConfig } from '@celebrity-pipeline/scraper-social';
+import { captureOutput } from '@celebrity-pipeline/scraper-testing';
 import { tmdbScraperFromConfig } from '@celebrity-pipeline/scraper-tmdb';
 import { wikipediaScraperFromConfig } from '@celebrity-pipeline/scraper-wikipedia';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { captureOutput } from '../helpers/capture-output.js';
 import { createMatrixLog } from '../helpers/matrix-log.js';
 import {
   celebrityList,

@@ -1,6 +1,6 @@
 import { QUEUE_NAMES } from '@celebrity-pipeline/core';
+import { captureOutput } from '@celebrity-pipeline/scraper-testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { captureOutput } from '../helpers/capture-output.js';
 import { createMatrixLog } from '../helpers/matrix-log.js';
 import { countCalls, throttle, unprocessedItems } from '../helpers/sdk-faults.js';
 import { duplicateStoredItems, STREAM_POLICY, startStreamHarness, tmdbItems } from '../helpers/stream-harness.js';

@@ -1,12 +1,15 @@
+import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
 import {
   faults,
   maxInFlight,
   maxRequestsPerWindow,
+  type ReplayLogEntry,
   type ReplayServer,
   startReplayServer,
+  tmdbIdOf,
 } from '@celebrity-pipeline/fixtures';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpClient, SOURCE_LIMITS, spacingMs } from '../../src/index.js';
+import { createHttpClient, type HttpRetryPolicy, SOURCE_LIMITS, spacingMs } from '../../src/index.js';
 import { FAST_RETRY } from '../helpers/fast-retry.js';
 
 let server: ReplayServer;
@@ -99,5 +102,69 @@ describe('the limiter, measured at the replay server', () => {
     );
     expect(maxRequestsPerWindow(blueskyLog, 1_000)).toBeLessThanOrEqual(SOURCE_LIMITS.bluesky.requestsPerSecond);
     expect(maxRequestsPerWindow(mastodonLog, 1_000)).toBeLessThanOrEqual(SOURCE_LIMITS.mastodon.requestsPerSecond);
+  });
+});
+
+/** Request starts at the server inside `[from, from + windowMs)`. */
+const startsWithin = (log: readonly ReplayLogEntry[], from: number, windowMs: number) =>
+  log.filter((entry) => entry.time >= from && entry.time < from + windowMs);
+
+/**
+ * A request the limiter released just before the client saw the rate-limit answer is already on its way; on a
+ * loaded machine it can reach the server a little after the client paused. Such requests are not held (they
+ * had started), so the window is measured from the pause plus this allowance for requests in transit.
+ */
+const IN_TRANSIT_MS = 250;
+
+describe('host-wide back-off, measured at the replay server', () => {
+  it('holds every TMDB request, queued ones included, for the Retry-After of one 429', async () => {
+    server.setFaults([{ route: 'tmdb.person', fault: faults.status(429, { retryAfterSeconds: 2 }), times: 1 }]);
+    let pausedAt = Number.NaN;
+    const client = createHttpClient({
+      provider: 'tmdb',
+      retry: FAST_RETRY,
+      onRetry: () => {
+        pausedAt = Date.now();
+      },
+    });
+    const ids = defaultCelebrityList()
+      .celebrities.slice(0, 12)
+      .map((celebrity, index) => tmdbIdOf(celebrity, index));
+    await Promise.all(
+      ids.map((id) =>
+        client.get(`${server.baseUrls.TMDB_BASE_URL}/person/${id}`, { headers: { Authorization: 'Bearer t' } }),
+      ),
+    );
+    const inWindow = startsWithin(server.requestLog, pausedAt + IN_TRANSIT_MS, 2_000 - IN_TRANSIT_MS);
+    const held = server.requestLog.filter((entry) => entry.time >= pausedAt + 2_000);
+    console.info(
+      `tmdb: paused at +${pausedAt - (server.requestLog[0]?.time ?? 0)} ms; ${inWindow.length} starts inside the 2 s window, ${held.length} after it`,
+    );
+    expect(inWindow).toEqual([]);
+    expect(held.length).toBeGreaterThan(1); // the retried URL and the requests that were waiting
+    expect(server.requestLog).toHaveLength(ids.length + 1);
+  });
+
+  it("holds every request to a provider for the backoff after GDELT's throttle text", async () => {
+    server.setFaults([{ route: 'gdelt.doc', fault: faults.gdeltThrottle(200), times: 1 }]);
+    // A wider limit than GDELT's own (single flight, 6 s), so requests queue and would start inside the window.
+    const retry: HttpRetryPolicy = { ...FAST_RETRY, minTimeoutMs: 1_500, maxTimeoutMs: 1_500, randomize: false };
+    let pausedAt = Number.NaN;
+    const client = createHttpClient({
+      provider: 'gdelt',
+      retry,
+      limit: { requestsPerSecond: 20, minSpacingMs: 0, maxConcurrency: 2, timeoutMs: 5_000 },
+      onRetry: () => {
+        pausedAt = Date.now();
+      },
+    });
+    await Promise.all(
+      ['Zendaya', 'Drake', 'Adele', 'Rihanna', 'Beyonce', 'Shakira'].map((query) =>
+        client.get(`${server.baseUrls.GDELT_BASE_URL}/doc/doc`, { params: { query } }),
+      ),
+    );
+    const windowMs = retry.minTimeoutMs - IN_TRANSIT_MS;
+    expect(startsWithin(server.requestLog, pausedAt + IN_TRANSIT_MS, windowMs)).toEqual([]);
+    expect(server.requestLog.filter((entry) => entry.time >= pausedAt + retry.minTimeoutMs).length).toBeGreaterThan(1);
   });
 });

@@ -29,4 +29,33 @@ describe('createRateLimiter', () => {
     await expect(limiter.schedule(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await limiter.schedule(async () => 7)).toBe(7);
   });
+
+  it('holds every start, queued ones included, until a pause has passed, and never shortens a pause', async () => {
+    const limiter = createRateLimiter({ requestsPerSecond: 1_000, minSpacingMs: 0, maxConcurrency: 1 });
+    const starts: number[] = [];
+    const run = () =>
+      limiter.schedule(async () => {
+        starts.push(Date.now());
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      });
+    const pausedAt = Date.now();
+    limiter.pauseUntil(pausedAt + 150);
+    limiter.pauseUntil(pausedAt + 50); // an earlier end does not shorten the pause
+    await Promise.all([run(), run(), run()]);
+    expect(limiter.pausedUntil).toBe(pausedAt + 150);
+    expect(Math.min(...starts)).toBeGreaterThanOrEqual(pausedAt + 150);
+  });
+
+  it('holds a start already sleeping for its spacing when a pause arrives meanwhile', async () => {
+    const limiter = createRateLimiter({ requestsPerSecond: 1_000, minSpacingMs: 40, maxConcurrency: 2 });
+    const starts: number[] = [];
+    const run = () => limiter.schedule(async () => starts.push(Date.now()));
+    const first = run();
+    const second = run(); // sleeps ~40 ms for its turn
+    await first;
+    const pausedAt = Date.now();
+    limiter.pauseUntil(pausedAt + 120);
+    await second;
+    expect(starts[1]).toBeGreaterThanOrEqual(pausedAt + 120);
+  });
 });

@@ -52,8 +52,10 @@ describe('loadScraperConfig', () => {
   });
 
   it('uses NewsAPI only when NEWS_PROVIDER chooses it, never because a key is set', async () => {
-    expect((await loadScraperConfig({ NEWSAPI_KEY: 'key' })).newsProvider).toBe('gdelt');
-    expect((await loadScraperConfig({ NEWSAPI_KEY: 'key', NEWS_PROVIDER: 'newsapi' })).newsProvider).toBe('newsapi');
+    expect((await loadScraperConfig({ ...LIVE, NEWSAPI_KEY: 'key' })).newsProvider).toBe('gdelt');
+    expect((await loadScraperConfig({ ...LIVE, NEWSAPI_KEY: 'key', NEWS_PROVIDER: 'newsapi' })).newsProvider).toBe(
+      'newsapi',
+    );
   });
 
   it('names the variable of every invalid value', async () => {

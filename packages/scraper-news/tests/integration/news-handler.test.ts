@@ -1,7 +1,8 @@
+import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
 import { faults } from '@celebrity-pipeline/fixtures';
 import { firstCelebrities, type Harness, runHandler, startHarness } from '@celebrity-pipeline/scraper-testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { gdeltWindowParams, newsRequestsFor, newsScraperFromConfig } from '../../src/index.js';
+import { gdeltWindowParams, newsRequestCost, newsScraperFromConfig } from '../../src/index.js';
 
 let harness: Harness;
 // The GDELT spacing (≥ 5 s) is measured in scraper-kit's tests; here it is lifted so a 100-celebrity run is quick.
@@ -41,7 +42,7 @@ describe('scraper-news handler', () => {
     const titles = queries.filter((entry) => entry.query.mode === 'artlist');
     console.info(`gdelt: 100 celebrities in ${counts.length} count + ${titles.length} title requests`);
     expect(counts).toHaveLength(100);
-    expect(titles.length).toBeLessThanOrEqual(newsRequestsFor(100).maximum - 100);
+    expect(titles.length).toBeLessThanOrEqual(newsRequestCost(defaultCelebrityList().celebrities) - 100);
     const window = gdeltWindowParams(run.summary?.week ?? '2026-W47');
     expect(queries.every((entry) => entry.status === 200 && entry.query.startdatetime === window.startdatetime)).toBe(
       true,

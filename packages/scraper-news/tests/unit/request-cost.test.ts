@@ -5,14 +5,14 @@ import { GDELT_QUERY_LIMITS, newsRequestCost, newsRequestsFor } from '../../src/
 
 describe('newsRequestsFor', () => {
   it('costs GDELT one count per celebrity plus a title page per 10 names', () => {
-    expect(newsRequestsFor(100)).toEqual({ minimum: 100, maximum: 110 });
-    expect(newsRequestsFor(10_000)).toEqual({ minimum: 10_000, maximum: 11_000 });
+    expect(newsRequestsFor(100)).toEqual({ minimum: 100, maximum: 111 });
+    expect(newsRequestsFor(10_000)).toEqual({ minimum: 10_000, maximum: 11_001 });
     expect(newsRequestsFor(10_000, 'newsapi')).toEqual({ minimum: 10_000, maximum: 10_000 });
   });
 
-  it('adds one title page per started group of 10 names', () => {
+  it('adds one title page per started group of 10 names, and one for the busy/quiet boundary', () => {
     expect(GDELT_QUERY_LIMITS.maxCelebritiesPerQuery).toBe(10);
-    expect([0, 1, 7, 10, 11, 250].map((count) => newsRequestsFor(count).maximum)).toEqual([0, 2, 8, 11, 13, 275]);
+    expect([0, 1, 7, 10, 11, 250].map((count) => newsRequestsFor(count).maximum)).toEqual([0, 3, 9, 12, 14, 276]);
   });
 
   it('puts 10,000 celebrities at 16.7 h to 18.3 h of GDELT pacing (documented in the README)', () => {

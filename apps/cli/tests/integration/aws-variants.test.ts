@@ -8,7 +8,7 @@ import { STREAM_FILTER_PATTERNS } from '@celebrity-pipeline/post-processor';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import type { AwsClients } from '../../src/aws/aws-commands.js';
+import type { AwsClients } from '../../src/aws/aws-clients.js';
 import { AWS_VERIFY_CHECK_IDS } from '../../src/verification.js';
 import { cli } from '../helpers/cli.js';
 

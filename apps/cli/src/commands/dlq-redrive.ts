@@ -8,49 +8,8 @@ import {
 } from '@celebrity-pipeline/local-runtime';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
 import { UsageError } from '../errors.js';
-import { type DatabaseFlags, openLocalContext } from '../local-context.js';
-import { openPipeline, type PipelineFlags } from '../pipeline.js';
-
-/** One line of `dlq list`. */
-export function formatDeadLetterLine(letter: DeadLetter): string {
-  const payload = letter.payload;
-  const subject =
-    payload.kind === 'scraper-invocation'
-      ? `scraper ${payload.source} week ${payload.week} (${payload.stage})`
-      : `stream ${payload.records.length} record(s) of shard ${payload.shardId}`;
-  return `${letter.id}  ${letter.queue}  ${subject}  ${letter.condition} after ${letter.attempts} attempt(s): ${letter.errorName}: ${letter.errorMessage}`;
-}
-
-/** `dlq list`. */
-export async function dlqListCommand(flags: DatabaseFlags & { json?: boolean }, io: CommandIo): Promise<number> {
-  const context = await openLocalContext(flags, { createTables: false, environment: io.environment });
-  try {
-    const letters = context.streamArn ? await context.deadLetters.list() : [];
-    if (flags.json) printJson(io, letters);
-    else if (letters.length === 0) printLine(io, 'The DLQ is empty.');
-    else for (const letter of letters) printLine(io, formatDeadLetterLine(letter));
-    return 0;
-  } finally {
-    await context.close();
-  }
-}
-
-/** `dlq show ID`: the whole message, payload included. */
-export async function dlqShowCommand(id: string, flags: DatabaseFlags, io: CommandIo): Promise<number> {
-  const context = await openLocalContext(flags, { createTables: false, environment: io.environment });
-  try {
-    printJson(io, await context.deadLetters.get(id));
-    return 0;
-  } finally {
-    await context.close();
-  }
-}
-
-/** Flags of `dlq redrive`. */
-export interface RedriveFlags extends PipelineFlags {
-  all?: boolean;
-  json?: boolean;
-}
+import type { DlqRedriveFlags } from '../flags.js';
+import { openPipeline } from '../pipeline.js';
 
 /** What one redriven message became. */
 export interface RedriveResult {
@@ -67,7 +26,11 @@ export interface RedriveResult {
  * poller runs until the week is enriched; a stream batch is handed to the post-processor again under the
  * mapping policy. A message leaves the DLQ once redriven; one that fails again comes back as a new message.
  */
-export async function dlqRedriveCommand(id: string | undefined, flags: RedriveFlags, io: CommandIo): Promise<number> {
+export async function dlqRedriveCommand(
+  id: string | undefined,
+  flags: DlqRedriveFlags,
+  io: CommandIo,
+): Promise<number> {
   if (id && flags.all) throw new UsageError('dlq redrive: give a message ID or --all, not both');
   if (!id && !flags.all) throw new UsageError('dlq redrive: give a message ID or --all');
   const list = await loadCelebrities(flags.celebrities);

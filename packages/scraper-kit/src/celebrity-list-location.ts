@@ -1,0 +1,91 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SSMClient } from '@aws-sdk/client-ssm';
+import { CelebrityListReadError, loadCelebrities } from '@celebrity-pipeline/celebrities';
+import { type CelebrityList, parseCelebrityListJson } from '@celebrity-pipeline/core';
+
+/**
+ * Where a run reads its celebrity list: the bundled list, a file (`CELEBRITIES_FILE`), an S3 object
+ * (`CELEBRITIES_S3_URI`) or an SSM parameter (`CELEBRITIES_SSM_PARAMETER`). S3 and SSM are read at the start of
+ * every run, so a changed list takes effect on the next run without a deploy.
+ */
+export type CelebrityListLocation =
+  | { kind: 'bundled' }
+  | { kind: 'file'; path: string }
+  | { kind: 's3'; bucket: string; key: string }
+  | { kind: 'ssm'; parameterName: string };
+
+/** Clients the remote locations are read with; tests inject mocks, the default builds them on first use. */
+export interface CelebrityListClients {
+  s3?: Pick<S3Client, 'send'>;
+  ssm?: Pick<SSMClient, 'send'>;
+  region?: string;
+}
+
+const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])\/(.+)$/;
+
+/**
+ * Parses `s3://bucket/key`.
+ * @returns undefined when `uri` is not of that form.
+ */
+export function parseS3Uri(uri: string): { bucket: string; key: string } | undefined {
+  const match = S3_URI.exec(uri.trim());
+  return match ? { bucket: match[1] as string, key: match[2] as string } : undefined;
+}
+
+/** The location in words, for messages: `s3://bucket/key`, `SSM parameter /name`, a path or "the bundled list". */
+export function describeCelebrityListLocation(location: CelebrityListLocation): string {
+  switch (location.kind) {
+    case 'bundled':
+      return 'the bundled list';
+    case 'file':
+      return location.path;
+    case 's3':
+      return `s3://${location.bucket}/${location.key}`;
+    case 'ssm':
+      return `SSM parameter ${location.parameterName}`;
+  }
+}
+
+/** True when the list lives outside the deployment and must be read again at every run. */
+export function isRemoteCelebrityList(location: CelebrityListLocation): boolean {
+  return location.kind === 's3' || location.kind === 'ssm';
+}
+
+async function readS3Text(location: { bucket: string; key: string }, clients: CelebrityListClients) {
+  const { GetObjectCommand, S3Client } = await import('@aws-sdk/client-s3');
+  const client = clients.s3 ?? new S3Client(clients.region ? { region: clients.region } : {});
+  const { Body } = await client.send(new GetObjectCommand({ Bucket: location.bucket, Key: location.key }));
+  if (Body === undefined) throw new Error('the object has no body');
+  return Body.transformToString('utf8');
+}
+
+async function readSsmText(parameterName: string, clients: CelebrityListClients) {
+  const { GetParameterCommand, SSMClient } = await import('@aws-sdk/client-ssm');
+  const client = clients.ssm ?? new SSMClient(clients.region ? { region: clients.region } : {});
+  const { Parameter } = await client.send(new GetParameterCommand({ Name: parameterName, WithDecryption: true }));
+  if (Parameter?.Value === undefined) throw new Error('the parameter has no value');
+  return Parameter.Value;
+}
+
+/**
+ * Reads and validates the celebrity list at `location`.
+ * @throws CelebrityListReadError (celebrities) when the object, parameter or file cannot be read.
+ * @throws ValidationError (core) naming the problem when the list is malformed: the run writes nothing.
+ * @example const list = await loadCelebrityList({ kind: 's3', bucket: 'lists', key: 'celebrities.json' });
+ */
+export async function loadCelebrityList(
+  location: CelebrityListLocation,
+  clients: CelebrityListClients = {},
+): Promise<CelebrityList> {
+  if (location.kind === 'bundled') return loadCelebrities();
+  if (location.kind === 'file') return loadCelebrities(location.path);
+  const where = describeCelebrityListLocation(location);
+  let text: string;
+  try {
+    text =
+      location.kind === 's3' ? await readS3Text(location, clients) : await readSsmText(location.parameterName, clients);
+  } catch (error) {
+    throw new CelebrityListReadError(where, { cause: error });
+  }
+  return parseCelebrityListJson(text, `celebrity list ${where}`);
+}
