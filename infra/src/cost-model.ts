@@ -1,25 +1,13 @@
+import { PRICES_USD, RUNS_PER_MONTH } from '@celebrity-pipeline/collection-plan';
+
 /**
  * Monthly cost of the pipeline from its synthesized template (memory, architecture, timeouts, alarms) and run
  * durations. Prices: AWS list prices, us-east-1, on-demand, without the free tier (so the figures compare with the
  * spec's table, which ignores it too).
  */
 
-/** USD list prices (us-east-1). Sources: aws.amazon.com/{lambda,dynamodb,cloudwatch,secrets-manager}/pricing. */
-export const PRICES_USD = {
-  lambdaGbSecond: { arm64: 0.000_013_333_4, x86_64: 0.000_016_666_7 },
-  lambdaRequest: 0.2 / 1_000_000,
-  dynamoDbWriteRequestUnit: 0.625 / 1_000_000,
-  dynamoDbReadRequestUnit: 0.125 / 1_000_000,
-  dynamoDbStorageGbMonth: 0.25,
-  dynamoDbPitrGbMonth: 0.2,
-  cloudWatchAlarmMonth: 0.1,
-  cloudWatchDashboardMonth: 3,
-  cloudWatchLogsIngestedGb: 0.5,
-  secretMonth: 0.4,
-} as const;
-
-/** Weekly runs in an average month (52 a year; the spec's table counts 52 a month). */
-export const RUNS_PER_MONTH = 52 / 12;
+/** The prices and the runs a month are collection-plan's (the `plan` command prices a run with them too). */
+export { PRICES_USD, RUNS_PER_MONTH };
 
 /** One Lambda function as the template configures it. */
 export interface FunctionConfig {

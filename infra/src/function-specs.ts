@@ -1,4 +1,4 @@
-import { SCRAPER_FUNCTIONS } from '@celebrity-pipeline/collection-plan';
+import { SCRAPER_FUNCTIONS, SUPPORT_FUNCTIONS } from '@celebrity-pipeline/collection-plan';
 import { POST_PROCESSOR_FUNCTION_NAME, SCRAPER_FUNCTION_NAMES, type Source } from '@celebrity-pipeline/core';
 
 /** What the construct needs to know about one Lambda function besides its code. */
@@ -15,35 +15,35 @@ export interface FunctionSpec {
 /*
  * Sizing. Every function is I/O bound (HTTP or DynamoDB), so memory is the smallest size that keeps the
  * bundle's cold start (~1 MB of minified JS: SDK, zod, Powertools, VADER's lexicon) short; arm64 is ~20 %
- * cheaper per GB-second than x86. The scrapers' timeouts are collection-plan facts (`SCRAPER_FUNCTIONS`): the
+ * cheaper per GB-second than x86. The scrapers' memory and timeouts are collection-plan facts (`SCRAPER_FUNCTIONS`): the
  * plan sizes each shard to half of them, and `status` ages a "started" shard by them.
  */
 export const SCRAPER_SPECS: Readonly<Record<Source, FunctionSpec>> = {
   tmdb: {
     functionName: SCRAPER_FUNCTION_NAMES.tmdb,
     packageDirectory: 'packages/scraper-tmdb',
-    memorySizeMb: 256,
+    memorySizeMb: SCRAPER_FUNCTIONS.tmdb.memoryMb,
     timeoutSeconds: SCRAPER_FUNCTIONS.tmdb.timeoutSeconds,
     description: 'Weekly TMDB popularity and biography of each celebrity',
   },
   wikipedia: {
     functionName: SCRAPER_FUNCTION_NAMES.wikipedia,
     packageDirectory: 'packages/scraper-wikipedia',
-    memorySizeMb: 256,
+    memorySizeMb: SCRAPER_FUNCTIONS.wikipedia.memoryMb,
     timeoutSeconds: SCRAPER_FUNCTIONS.wikipedia.timeoutSeconds,
     description: 'Weekly Wikipedia pageviews and summary of each celebrity',
   },
   news: {
     functionName: SCRAPER_FUNCTION_NAMES.news,
     packageDirectory: 'packages/scraper-news',
-    memorySizeMb: 256,
+    memorySizeMb: SCRAPER_FUNCTIONS.news.memoryMb,
     timeoutSeconds: SCRAPER_FUNCTIONS.news.timeoutSeconds,
     description: 'Weekly news coverage (GDELT DOC 2.0, or NewsAPI when keyed) of each celebrity',
   },
   social: {
     functionName: SCRAPER_FUNCTION_NAMES.social,
     packageDirectory: 'packages/scraper-social',
-    memorySizeMb: 256,
+    memorySizeMb: SCRAPER_FUNCTIONS.social.memoryMb,
     timeoutSeconds: SCRAPER_FUNCTIONS.social.timeoutSeconds,
     description: 'Weekly social mentions and engagement (Bluesky, or Mastodon hashtags) of each celebrity',
   },
@@ -54,9 +54,9 @@ export const POST_PROCESSOR_SPEC: FunctionSpec = {
   packageDirectory: 'packages/post-processor',
   // VADER over <= 100 items' capped texts is CPU work (a few ms per item); 512 MB on arm64 gives about a
   // third of a vCPU, so a batch of 100 scores and writes in well under 10 s.
-  memorySizeMb: 512,
+  memorySizeMb: SUPPORT_FUNCTIONS.postProcessor.memoryMb,
   // A batch of 100 conditional UpdateItems with SDK retries; 60 s is several times the expected run and
   // keeps a stuck batch from holding the shard long (the mapping bisects and retries it).
-  timeoutSeconds: 60,
+  timeoutSeconds: SUPPORT_FUNCTIONS.postProcessor.timeoutSeconds,
   description: 'Adds weight and VADER sentiment to every new or re-scraped item from the table stream',
 };

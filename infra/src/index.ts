@@ -14,6 +14,13 @@ export {
   STACK_OUTPUT_KEYS,
 } from './celebrity-pipeline-stack.js';
 export {
+  type CostDocumentInput,
+  type CostTemplate,
+  renderCostDocument,
+  SCALE_TARGETS,
+} from './cost-document.js';
+export { COST_DOCUMENT_PATH, COST_DOCUMENT_SIZES, costDocumentLists } from './cost-document-lists.js';
+export {
   countResources,
   dynamoDbMonthlyUsd,
   type FunctionConfig,
@@ -25,6 +32,7 @@ export {
   RUNS_PER_MONTH,
   type TableWorkload,
 } from './cost-model.js';
+export { synthesizeCostTemplate } from './cost-template.js';
 export {
   InfraError,
   InvalidPipelineConfigError,

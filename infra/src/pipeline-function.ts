@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { LAMBDA_ARCHITECTURE } from '@celebrity-pipeline/collection-plan';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type IDestination, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -13,7 +14,7 @@ import { hasLocalEsbuild, LOCKFILE_NAME } from './repository-layout.js';
 
 /** Runtime and architecture of every function (the house defaults). */
 export const PIPELINE_RUNTIME = Runtime.NODEJS_22_X;
-export const PIPELINE_ARCHITECTURE = Architecture.ARM_64;
+export const PIPELINE_ARCHITECTURE = LAMBDA_ARCHITECTURE === 'arm64' ? Architecture.ARM_64 : Architecture.X86_64;
 
 /** Props of {@link PipelineFunction}. */
 export interface PipelineFunctionProps {

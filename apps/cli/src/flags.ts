@@ -114,12 +114,24 @@ export const rescoreFlagsSchema = databaseFlagsSchema.extend({
   ...jsonFlag,
 });
 
+export const planFlagsSchema = z.strictObject({ celebrities: z.string().optional(), ...jsonFlag });
+export type PlanFlags = z.infer<typeof planFlagsSchema>;
+
+export const fixturesCelebritiesFlagsSchema = z.strictObject({
+  count: z.number().int().positive(),
+  seed: z.number().int().nonnegative().optional(),
+  out: z.string().min(1).optional(),
+});
+export type FixturesCelebritiesFlags = z.infer<typeof fixturesCelebritiesFlagsSchema>;
+
 /** Each command's schema by its full name (a test checks each against the options `program.ts` declares). */
 export const FLAG_SCHEMAS = {
   run: runFlagsSchema,
   schedule: scheduleFlagsSchema,
   'local up': localUpFlagsSchema,
   'fixtures serve': fixturesServeFlagsSchema,
+  'fixtures celebrities': fixturesCelebritiesFlagsSchema,
+  plan: planFlagsSchema,
   status: statusFlagsSchema,
   'dlq list': dlqListFlagsSchema,
   'dlq show': dlqShowFlagsSchema,

@@ -17,8 +17,10 @@ import type { CommandIo } from './command-io.js';
 import { dlqListCommand } from './commands/dlq-list.js';
 import { dlqRedriveCommand } from './commands/dlq-redrive.js';
 import { dlqShowCommand } from './commands/dlq-show.js';
+import { fixturesCelebritiesCommand } from './commands/fixtures-celebrities.js';
 import { fixturesServeCommand } from './commands/fixtures-serve.js';
 import { DEFAULT_LOCAL_PORT, localUpCommand } from './commands/local-up.js';
+import { planCommand } from './commands/plan.js';
 import { historyCommand, rescoreCommand, topCommand } from './commands/rankings.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
@@ -30,10 +32,12 @@ import {
   dlqListFlagsSchema,
   dlqRedriveFlagsSchema,
   dlqShowFlagsSchema,
+  fixturesCelebritiesFlagsSchema,
   fixturesServeFlagsSchema,
   historyFlagsSchema,
   localUpFlagsSchema,
   parseFlags,
+  planFlagsSchema,
   reportFlagsSchema,
   rescoreFlagsSchema,
   runFlagsSchema,
@@ -60,6 +64,13 @@ function asArgument<T>(parse: (value: string, previous: T) => T): (value: string
 const port = asArgument<number>((value) => parsePortOption(value));
 const fault = asArgument<FaultRule[]>((value, previous) => parseFaultOption(value, previous));
 const timeScale = asArgument<number>((value) => parseTimeScaleOption(value));
+const nonNegativeInteger = asArgument<number>((value) => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) {
+    throw new UsageError(`expected a non-negative integer, got \`${value}\``);
+  }
+  return number;
+});
 const positiveInteger = asArgument<number>((value) => {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new UsageError(`expected a positive integer, got \`${value}\``);
@@ -218,7 +229,7 @@ export function buildProgram(
     ),
   );
 
-  const fixtures = program.command('fixtures').description('the fixture replay server');
+  const fixtures = program.command('fixtures').description('the fixture replay server and synthetic lists');
   const fixturesServe = fixtures
     .command('serve')
     .description('serve the recorded API fixtures (with fault switches) until interrupted')
@@ -231,6 +242,33 @@ export function buildProgram(
       fixturesServe,
       (flags) => (commandIo) => fixturesServeCommand(flags, commandIo),
     ),
+  );
+
+  const fixturesCelebrities = fixtures
+    .command('celebrities')
+    .description('write a synthetic celebrity list of any size (deterministic), e.g. for run --celebrities')
+    .requiredOption('--count <n>', 'how many celebrities', positiveInteger)
+    .option('--seed <n>', 'ordering seed (a non-negative integer; default 1)', nonNegativeInteger)
+    .option('--out <file>', 'write the list here instead of stdout');
+  fixturesCelebrities.action((values) =>
+    start(
+      fixturesCelebritiesFlagsSchema,
+      values,
+      fixturesCelebrities,
+      (flags) => (commandIo) => fixturesCelebritiesCommand(flags, commandIo),
+    ),
+  );
+
+  const plan = withJsonOption(
+    program
+      .command('plan')
+      .description(
+        'how a list runs on AWS: per source shards, MaxConcurrency, requests, wall time at the live limits, cost',
+      )
+      .option('--celebrities <file>', 'celebrity list (default: the bundled 100)'),
+  );
+  plan.action((values) =>
+    start(planFlagsSchema, values, plan, (flags) => (commandIo) => planCommand(flags, commandIo)),
   );
 
   const status = withJsonOption(

@@ -43,3 +43,20 @@ export function failedNames(checks: readonly Check[]): string {
     .map((check) => check.name)
     .join(', ');
 }
+
+/**
+ * Aligned text columns: each column as wide as its widest cell, text left-aligned, cells that start with a digit
+ * or `$` right-aligned.
+ */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const isNumeric = (cell: string) => /^[$\d]/.test(cell);
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => (isNumeric(cell) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}

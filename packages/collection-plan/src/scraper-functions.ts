@@ -18,7 +18,14 @@ export interface ScraperFunctionFacts {
   readonly timeoutSeconds: number;
   /** Requests for a slice of the list: each scraper package's own cost, the one its handler checks with. */
   readonly requestCost: RequestCost;
+  /**
+   * Lambda memory. Every scraper is I/O bound (paced HTTP, then DynamoDB), so this is the smallest size that keeps
+   * the bundle's cold start (~1 MB of minified JS) short. Infra deploys it; the run cost prices it.
+   */
+  readonly memoryMb: number;
 }
+
+const SCRAPER_MEMORY_MB = 256;
 
 const REQUEST_COSTS: Readonly<Record<Source, RequestCost>> = {
   tmdb: tmdbRequestCost,
@@ -36,6 +43,7 @@ export const SCRAPER_FUNCTIONS: Readonly<Record<Source, ScraperFunctionFacts>> =
         provider: DEFAULT_PROVIDERS[source],
         timeoutSeconds: SCRAPER_TIMEOUT_SECONDS[source],
         requestCost: REQUEST_COSTS[source],
+        memoryMb: SCRAPER_MEMORY_MB,
       },
     ]),
   ) as Record<Source, ScraperFunctionFacts>,
