@@ -41,6 +41,11 @@ export const RunSummarySchema = z
     deadlineAt: z.iso.datetime().optional(),
     /** sha256 of the celebrity list the invocation scraped (scraper-kit `celebrityListHash`). */
     listHash: z.string().optional(),
+    /**
+     * Where that list was read (scraper-kit `formatCelebrityListUri`: `bundled`, `file:PATH`, `s3://…`, `ssm:…`), so
+     * `verify` and `report` judge the week against the list its run used.
+     */
+    listLocation: z.string().optional(),
   })
   .strict()
   .refine((summary) => summary.status !== 'running' || summary.deadlineAt !== undefined, {

@@ -1,7 +1,9 @@
+import { resolve } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { CelebrityListReadError, loadCelebrities } from '@celebrity-pipeline/celebrities';
 import { type CelebrityList, parseCelebrityListJson } from '@celebrity-pipeline/core';
+import { ScraperConfigError } from './errors.js';
 
 /**
  * Where a run reads its celebrity list: the bundled list, a file (`CELEBRITIES_FILE`), an S3 object
@@ -44,6 +46,40 @@ export function describeCelebrityListLocation(location: CelebrityListLocation): 
     case 'ssm':
       return `SSM parameter ${location.parameterName}`;
   }
+}
+
+/**
+ * The location as one string for the run ledger (`listLocation`): `bundled`, `file:/absolute/path`,
+ * `s3://bucket/key` or `ssm:/parameter/name`. A relative file path is resolved against the working directory, so
+ * `verify` and `report` read the same file later.
+ * @example formatCelebrityListUri({ kind: 'ssm', parameterName: '/celebrities' }) // 'ssm:/celebrities'
+ */
+export function formatCelebrityListUri(location: CelebrityListLocation): string {
+  switch (location.kind) {
+    case 'bundled':
+      return 'bundled';
+    case 'file':
+      return `file:${resolve(location.path)}`;
+    case 's3':
+      return `s3://${location.bucket}/${location.key}`;
+    case 'ssm':
+      return `ssm:${location.parameterName}`;
+  }
+}
+
+/**
+ * Parses what {@link formatCelebrityListUri} wrote.
+ * @throws ScraperConfigError naming a string of none of its forms.
+ */
+export function parseCelebrityListUri(uri: string): CelebrityListLocation {
+  if (uri === 'bundled') return { kind: 'bundled' };
+  if (uri.startsWith('file:') && uri.length > 5) return { kind: 'file', path: uri.slice(5) };
+  if (uri.startsWith('ssm:') && uri.length > 4) return { kind: 'ssm', parameterName: uri.slice(4) };
+  const s3 = parseS3Uri(uri);
+  if (s3) return { kind: 's3', ...s3 };
+  throw new ScraperConfigError(
+    `Unknown celebrity list location \`${uri}\` (expected bundled, file:PATH, s3://BUCKET/KEY or ssm:NAME)`,
+  );
 }
 
 /** True when the list lives outside the deployment and must be read again at every run. */

@@ -2,8 +2,10 @@ export {
   type CelebrityListClients,
   type CelebrityListLocation,
   describeCelebrityListLocation,
+  formatCelebrityListUri,
   isRemoteCelebrityList,
   loadCelebrityList,
+  parseCelebrityListUri,
   parseS3Uri,
 } from './celebrity-list-location.js';
 export { type ChunkedWriter, createChunkedWriter, WRITE_CHUNK_SIZE, type WriteTotals } from './chunked-writer.js';

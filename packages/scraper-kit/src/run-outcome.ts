@@ -38,6 +38,8 @@ export function summarizeRun(input: {
   skippedReason?: string;
   shard?: RunShard;
   listHash?: string;
+  /** Where the list was read (`formatCelebrityListUri`). */
+  listLocation?: string;
 }): RunSummary {
   const failed = [...input.failed].sort((left, right) => left.celebrityId.localeCompare(right.celebrityId));
   const base = {
@@ -54,6 +56,7 @@ export function summarizeRun(input: {
     requestsRetried: input.requestsRetried,
     ...(input.shard ? { shard: input.shard } : {}),
     ...(input.listHash ? { listHash: input.listHash } : {}),
+    ...(input.listLocation ? { listLocation: input.listLocation } : {}),
   };
   if (input.skippedReason !== undefined) return { ...base, status: 'skipped', skippedReason: input.skippedReason };
   const status = exceedsFailureThreshold(base, input.failureThreshold) ? 'failed' : 'succeeded';

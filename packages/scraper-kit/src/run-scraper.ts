@@ -13,6 +13,7 @@ import {
 } from '@celebrity-pipeline/core';
 import type { ItemWriter, RunLedger } from '@celebrity-pipeline/core/dynamodb';
 import type { AxiosInstance } from 'axios';
+import { formatCelebrityListUri } from './celebrity-list-location.js';
 import { createChunkedWriter, type WriteTotals } from './chunked-writer.js';
 import { FailureThresholdError, isRetryable, MissingCredentialsError } from './errors.js';
 import { createHttpClient, type HttpClient } from './http-client.js';
@@ -159,6 +160,7 @@ async function recordStart<S extends Source>(options: RunScraperOptions<S>, requ
     requestsRetried: 0,
     deadlineAt: deadlineAt.toISOString(),
     listHash: request.listHash,
+    listLocation: formatCelebrityListUri(options.config.celebrityList),
     ...(request.shard ? { shard: request.shard } : {}),
   };
   try {
@@ -193,6 +195,7 @@ export async function runScraper<S extends Source>(options: RunScraperOptions<S>
     startedAt,
     failureThreshold: config.failureThreshold,
     listHash: request.listHash,
+    listLocation: formatCelebrityListUri(config.celebrityList),
     ...(request.shard ? { shard: request.shard } : {}),
   };
 

@@ -4,6 +4,7 @@ import { describeTableIfExists } from '@celebrity-pipeline/local-runtime';
 import type { CommandIo } from '../command-io.js';
 import { reportChecks } from '../commands/verify.js';
 import type { VerifyFlags } from '../flags.js';
+import { judgedList } from '../run-list.js';
 import { AWS_VERIFY_CHECK_IDS, dataQualityChecks, parallelStartCheck, tableCheck } from '../verification.js';
 import { mappingCheck, ruleCheck } from './deployed-checks.js';
 import type { DeployedStack } from './deployed-stack.js';
@@ -12,7 +13,7 @@ import { approximateCount } from './stack-queues.js';
 
 /** `verify --aws`: 4A–4D against the deployed stack. */
 export async function awsVerifyCommand(flags: VerifyFlags, stack: DeployedStack, io: CommandIo): Promise<number> {
-  const list = await loadCelebrities(flags.celebrities);
+  if (flags.celebrities !== undefined) await loadCelebrities(flags.celebrities);
   const { outputs, clients } = stack;
   const { tableName, ledger, readWeek } = stack.tables();
   const [table, lastRun] = await Promise.all([
@@ -20,6 +21,7 @@ export async function awsVerifyCommand(flags: VerifyFlags, stack: DeployedStack,
     ledger.listRuns({ limit: 1 }).then(({ runs }) => runs[0]),
   ]);
   const items = lastRun ? await readWeek(lastRun.week) : [];
+  const { list } = await judgedList(flags.celebrities, lastRun?.summaries ?? []);
   const queues = stack.queues();
   const counts = await Promise.all(queues.map((queue) => approximateCount(clients.sqs, queue.url)));
   const checks: Check[] = [

@@ -10,6 +10,7 @@ import type { ReportFlags } from '../flags.js';
 import { openLocalContext } from '../local-context.js';
 import { parseWeekOption } from '../option-parsers.js';
 import { readTrendSummaries } from '../rankings/ranking-reads.js';
+import { judgedList, latestRunOfWeek } from '../run-list.js';
 
 /** A local DLQ message as the report shows it (source, kind, reason, the week it was for). */
 export function toReportDeadLetter(letter: DeadLetter): ReportDeadLetter {
@@ -45,7 +46,7 @@ export async function outputReport(
   flags: Pick<ReportFlags, 'out' | 'json' | 'celebrities'>,
   io: CommandIo,
 ): Promise<number> {
-  const list = await loadCelebrities(flags.celebrities);
+  const { list } = await judgedList(flags.celebrities, latestRunOfWeek(data.runs, week));
   const figures = computeReportFigures({ week, ...data, celebrities: list.celebrities, now: io.now() });
   if (flags.json) {
     printJson(io, figures);
@@ -65,7 +66,7 @@ export async function outputReport(
 /** `report`: the week's data-quality figures of the local data as one self-contained HTML page. */
 export async function reportCommand(flags: ReportFlags, io: CommandIo): Promise<number> {
   const week = parseWeekOption(flags.week, io.now());
-  await loadCelebrities(flags.celebrities);
+  if (flags.celebrities !== undefined) await loadCelebrities(flags.celebrities);
   const context = await openLocalContext(flags, { createTables: false, environment: io.environment });
   try {
     const table = await describeTableIfExists(context.database.dynamodb, context.names.items);

@@ -5,6 +5,7 @@ import { type CommandIo, printJson, printLine } from '../command-io.js';
 import type { VerifyFlags } from '../flags.js';
 import { openLocalContext } from '../local-context.js';
 import { formatCheck } from '../report-format.js';
+import { judgedList } from '../run-list.js';
 import {
   dataQualityChecks,
   emptyDeadLetterCheck,
@@ -33,7 +34,7 @@ export function reportChecks(
 
 /** `verify`: the spec's test protocol 4A–4D against the local database (reads only, creates nothing). */
 export async function verifyCommand(flags: VerifyFlags, io: CommandIo): Promise<number> {
-  const list = await loadCelebrities(flags.celebrities);
+  if (flags.celebrities !== undefined) await loadCelebrities(flags.celebrities);
   const context = await openLocalContext(flags, { createTables: false, environment: io.environment });
   try {
     const { names } = context;
@@ -44,6 +45,7 @@ export async function verifyCommand(flags: VerifyFlags, io: CommandIo): Promise<
     const items = lastRun && table ? await context.readWeek(lastRun.week) : [];
     const invocations = lastRun && stateTable ? await context.invocationLog.listRun(lastRun.runId) : [];
     const deadLetterCount = stateTable ? (await context.deadLetters.list()).length : 0;
+    const { list } = await judgedList(flags.celebrities, lastRun?.summaries ?? []);
     const checks = [
       tableCheck(table, names.items),
       parallelStartCheck(lastRun, invocations),
