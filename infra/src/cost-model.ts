@@ -4,7 +4,12 @@
  * spec's table, which ignores it too).
  */
 
-/** USD list prices (us-east-1). Sources: aws.amazon.com/{lambda,dynamodb,cloudwatch,secrets-manager}/pricing. */
+import { branchStateNames, type CollectionDefinition, type SourceBranch } from '@celebrity-pipeline/collection-plan';
+import { SOURCES, type Source } from '@celebrity-pipeline/core';
+
+/**
+ * USD list prices (us-east-1). Sources: aws.amazon.com/{lambda,dynamodb,cloudwatch,secrets-manager,step-functions}/pricing.
+ */
 export const PRICES_USD = {
   lambdaGbSecond: { arm64: 0.000_013_333_4, x86_64: 0.000_016_666_7 },
   lambdaRequest: 0.2 / 1_000_000,
@@ -16,6 +21,8 @@ export const PRICES_USD = {
   cloudWatchDashboardMonth: 3,
   cloudWatchLogsIngestedGb: 0.5,
   secretMonth: 0.4,
+  /** Step Functions Standard: $0.025 per 1,000 state transitions. */
+  stepFunctionsStateTransition: 0.025 / 1_000,
 } as const;
 
 /** Weekly runs in an average month (52 a year; the spec's table counts 52 a month). */
@@ -94,4 +101,54 @@ export function functionConfigsOf(template: { Resources: Record<string, { Type: 
 /** Counts resources of `type` in a template. */
 export function countResources(template: { Resources: Record<string, { Type: string }> }, type: string): number {
   return Object.values(template.Resources).filter((resource) => resource.Type === type).length;
+}
+
+/** Shards each source's run has (collection-plan's `planSource(...).shards.length`). */
+export type ShardCounts = Readonly<Record<Source, number>>;
+
+/**
+ * Standard state transitions of one run of the collection definition, counted from the definition: `PlanWeek`,
+ * the Parallel state, and per source its Choice, then the direct Task (one shard) or the Distributed Map plus,
+ * per shard, the child execution's start and each state of its item processor. `attemptsPerTask` is 1 for a
+ * run without retries; 1 + the Task's `MaxAttempts` bounds a run where every Task retries to the end.
+ */
+export function collectionTransitionsPerRun(
+  definition: CollectionDefinition,
+  shards: ShardCounts,
+  options: { attemptsPerTask?: number } = {},
+): number {
+  const attempts = options.attemptsPerTask ?? 1;
+  // PlanWeek (a Task, with its attempts), then the Parallel state.
+  let transitions = attempts + 1;
+  for (const branch of definition.States.CollectSources.Branches) {
+    const source = sourceOfBranch(branch);
+    const names = branchStateNames(source);
+    transitions += 1; // the Choice
+    const shardCount = shards[source];
+    if (shardCount <= 1) {
+      transitions += attempts;
+      continue;
+    }
+    const map = branch.States[names.map];
+    if (map?.Type !== 'Map') throw new Error(`The ${source} branch has no Map state ${names.map}`);
+    const iterationStates = Object.keys(map.ItemProcessor.States).length;
+    transitions += 1 + shardCount * (1 + iterationStates * attempts);
+  }
+  return transitions;
+}
+
+/** The most attempts a Task of the definition makes: 1 + its largest retrier `MaxAttempts`. */
+export function maxAttemptsPerTask(definition: CollectionDefinition): number {
+  return 1 + Math.max(0, ...definition.States.PlanWeek.Retry.map((retrier) => retrier.MaxAttempts));
+}
+
+/** USD per month for `transitionsPerRun` Standard state transitions every week. */
+export function stepFunctionsMonthlyUsd(transitionsPerRun: number): number {
+  return transitionsPerRun * RUNS_PER_MONTH * PRICES_USD.stepFunctionsStateTransition;
+}
+
+function sourceOfBranch(branch: SourceBranch): Source {
+  const source = SOURCES.find((candidate) => branchStateNames(candidate).choose === branch.StartAt);
+  if (!source) throw new Error(`No source starts its branch at ${branch.StartAt}`);
+  return source;
 }

@@ -14,15 +14,25 @@ export {
   STACK_OUTPUT_KEYS,
 } from './celebrity-pipeline-stack.js';
 export {
+  COLLECTION_LOG_GROUP_NAME,
+  type CollectionStateMachineProps,
+  collectionStateMachineArns,
+  createCollectionStateMachine,
+} from './collection-state-machine.js';
+export {
+  collectionTransitionsPerRun,
   countResources,
   dynamoDbMonthlyUsd,
   type FunctionConfig,
   type FunctionWorkload,
   functionConfigsOf,
   lambdaMonthlyUsd,
+  maxAttemptsPerTask,
   monitoringMonthlyUsd,
   PRICES_USD,
   RUNS_PER_MONTH,
+  type ShardCounts,
+  stepFunctionsMonthlyUsd,
   type TableWorkload,
 } from './cost-model.js';
 export {
@@ -32,8 +42,8 @@ export {
   MissingHandlerEntryError,
   TableDefinitionError,
 } from './errors.js';
-export { type FunctionSpec, POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
-export { acknowledgeNagFindings, NAG_ACKNOWLEDGEMENTS } from './nag-acknowledgements.js';
+export { type FunctionSpec, PLANNER_SPEC, POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
+export { acknowledgeNagFindings, NAG_ACKNOWLEDGEMENTS, nagResourceFinding } from './nag-acknowledgements.js';
 export { CREATE_REQUIRE_BANNER, ESBUILD_OPTIONS, pipelineBundlingOptions } from './pipeline-bundling.js';
 export {
   PIPELINE_ARCHITECTURE,
@@ -43,10 +53,12 @@ export {
 } from './pipeline-function.js';
 export {
   ALARM_THRESHOLDS,
+  EXECUTION_OUTCOME_ALARMS,
   emfSearch,
   type MonitoredFunction,
   type MonitoredQueue,
   type MonitoredScraper,
+  type MonitoredStateMachine,
   PIPELINE_METRICS,
   PipelineMonitoring,
   type PipelineMonitoringProps,

@@ -1,5 +1,16 @@
+import { buildCollectionDefinition, SHARD_TASK_RETRY } from '@celebrity-pipeline/collection-plan';
+import { SCRAPER_FUNCTION_NAMES } from '@celebrity-pipeline/core';
 import { describe, expect, it } from 'vitest';
-import { functionConfigsOf, lambdaMonthlyUsd, monitoringMonthlyUsd, RUNS_PER_MONTH } from '../../src/index.js';
+import {
+  collectionTransitionsPerRun,
+  functionConfigsOf,
+  lambdaMonthlyUsd,
+  maxAttemptsPerTask,
+  monitoringMonthlyUsd,
+  PRICES_USD,
+  RUNS_PER_MONTH,
+  stepFunctionsMonthlyUsd,
+} from '../../src/index.js';
 
 describe('lambdaMonthlyUsd', () => {
   it("reproduces the spec's scraper line ($0.50) when a month has 52 runs, as the spec assumed", () => {
@@ -40,5 +51,31 @@ describe('functionConfigsOf', () => {
       { functionName: 'a', memoryMb: 256, architecture: 'arm64', timeoutSeconds: 900 },
       { functionName: 'b', memoryMb: 128, architecture: 'x86_64', timeoutSeconds: 3 },
     ]);
+  });
+});
+
+describe('Step Functions state transitions', () => {
+  const definition = buildCollectionDefinition({ planner: 'collection-planner', scrapers: SCRAPER_FUNCTION_NAMES });
+  const oneShardEach = { tmdb: 1, wikipedia: 1, news: 1, social: 1 };
+
+  it('counts PlanWeek, the Parallel state, and per source its Choice and direct Task', () => {
+    expect(collectionTransitionsPerRun(definition, oneShardEach)).toBe(1 + 1 + 4 * 2);
+  });
+
+  it('counts the Map and, per shard, the child execution and its Task', () => {
+    expect(collectionTransitionsPerRun(definition, { ...oneShardEach, news: 3 })).toBe(1 + 1 + 3 * 2 + (1 + 1 + 3 * 2));
+  });
+
+  it("bounds a run whose every Task uses all of the Retry's attempts", () => {
+    const attempts = maxAttemptsPerTask(definition);
+    expect(attempts).toBe(1 + SHARD_TASK_RETRY.maxAttempts);
+    expect(collectionTransitionsPerRun(definition, oneShardEach, { attemptsPerTask: attempts })).toBe(
+      attempts + 1 + 4 * (1 + attempts),
+    );
+  });
+
+  it('prices Standard transitions at $0.025 per 1,000', () => {
+    expect(PRICES_USD.stepFunctionsStateTransition * 1_000).toBeCloseTo(0.025, 10);
+    expect(stepFunctionsMonthlyUsd(1_000 / RUNS_PER_MONTH)).toBeCloseTo(0.025, 10);
   });
 });
