@@ -9,19 +9,29 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
-import { planSource } from '@celebrity-pipeline/collection-plan';
-import { POST_PROCESSOR_FUNCTION_NAME, SCRAPER_ASYNC_INVOKE_POLICY, SOURCES } from '@celebrity-pipeline/core';
+import { buildCollectionDefinition, planSource } from '@celebrity-pipeline/collection-plan';
+import {
+  COLLECTION_PLANNER_FUNCTION_NAME,
+  POST_PROCESSOR_FUNCTION_NAME,
+  SCRAPER_ASYNC_INVOKE_POLICY,
+  SCRAPER_FUNCTION_NAMES,
+  SOURCES,
+  type Source,
+} from '@celebrity-pipeline/core';
 import { STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
 import {
+  collectionTransitionsPerRun,
   countResources,
   dynamoDbMonthlyUsd,
   type FunctionConfig,
   functionConfigsOf,
   lambdaMonthlyUsd,
+  maxAttemptsPerTask,
   monitoringMonthlyUsd,
   PRICES_USD,
   RUNS_PER_MONTH,
   SCRAPER_SPECS,
+  stepFunctionsMonthlyUsd,
 } from '../src/index.js';
 
 const { values } = parseArgs({
@@ -68,6 +78,32 @@ for (const source of SOURCES) {
     bound: lambdaMonthlyUsd(config, { invocationsPerRun: attempts, secondsPerInvocation: config.timeoutSeconds }),
   });
 }
+/** Reads the list and plans in memory: well under a second; charged 1 s. */
+const PLANNER_SECONDS = 1;
+const planner = configOf(COLLECTION_PLANNER_FUNCTION_NAME);
+lines.push({
+  item: `Lambda ${planner.functionName}`,
+  configuration: `${planner.memoryMb} MB ${planner.architecture}, timeout ${planner.timeoutSeconds} s; ${PLANNER_SECONDS} s/run`,
+  expected: lambdaMonthlyUsd(planner, { invocationsPerRun: 1, secondsPerInvocation: PLANNER_SECONDS }),
+  bound: lambdaMonthlyUsd(planner, { invocationsPerRun: 1, secondsPerInvocation: planner.timeoutSeconds }),
+});
+const definition = buildCollectionDefinition({
+  planner: COLLECTION_PLANNER_FUNCTION_NAME,
+  scrapers: SCRAPER_FUNCTION_NAMES,
+});
+const shards = Object.fromEntries(
+  SOURCES.map((source) => [source, planSource(source, defaultCelebrityList().celebrities).shards.length]),
+) as Record<Source, number>;
+const transitions = collectionTransitionsPerRun(definition, shards);
+const transitionsBound = collectionTransitionsPerRun(definition, shards, {
+  attemptsPerTask: maxAttemptsPerTask(definition),
+});
+lines.push({
+  item: 'Step Functions Standard (celebrity-weekly-collection)',
+  configuration: `${transitions} state transitions/run (PlanWeek, Parallel, per source Choice + Task or Map + 2 per shard; shards ${SOURCES.map((source) => `${source} ${shards[source]}`).join(', ')}) × $${PRICES_USD.stepFunctionsStateTransition * 1_000}/1,000; bound: every Task retried to the end (${transitionsBound})`,
+  expected: stepFunctionsMonthlyUsd(transitions),
+  bound: stepFunctionsMonthlyUsd(transitionsBound),
+});
 const postProcessor = configOf(POST_PROCESSOR_FUNCTION_NAME);
 lines.push({
   item: `Lambda ${postProcessor.functionName}`,
