@@ -3,7 +3,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { CelebrityPipeline, type CelebrityPipelineProps } from './celebrity-pipeline.js';
 import { TableDefinitionError } from './errors.js';
-import { POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
+import { PLANNER_SPEC, POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
 
 export { DEFAULT_STACK_NAME, functionOutputKey, STACK_OUTPUT_KEYS };
 
@@ -38,6 +38,12 @@ export class CelebrityPipelineStack extends Stack {
       'Stream mapping on-failure queue',
     );
     output(STACK_OUTPUT_KEYS.alarmTopicArn, pipeline.alarmTopic.topicArn, 'SNS topic of every alarm');
+    output(
+      STACK_OUTPUT_KEYS.collectionStateMachineArn,
+      pipeline.stateMachine.stateMachineArn,
+      'Weekly collection state machine (the rule target; trigger --aws starts it)',
+    );
+    output(functionOutputKey(PLANNER_SPEC.functionName), pipeline.planner.functionName, 'Collection planner');
     for (const source of SOURCES) {
       output(
         functionOutputKey(SCRAPER_SPECS[source].functionName),

@@ -1,5 +1,6 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import {
+  COLLECTION_STATE_MACHINE_NAME,
   DEFAULT_TABLE_NAME,
   QUEUE_NAMES,
   RUN_LEDGER_TABLE,
@@ -9,7 +10,7 @@ import {
   WEEKLY_SCHEDULE,
 } from '@celebrity-pipeline/core';
 import { STREAM_FILTER_PATTERNS, STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
-import type { NewsProvider, SocialProvider } from '@celebrity-pipeline/scraper-kit';
+import { CELEBRITY_LIST_VARIABLES, type NewsProvider, type SocialProvider } from '@celebrity-pipeline/scraper-kit';
 import { Annotations, Duration } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Rule } from 'aws-cdk-lib/aws-events';
@@ -21,9 +22,11 @@ import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { createCollectionStateMachine } from './collection-state-machine.js';
 import { InvalidPipelineConfigError } from './errors.js';
-import { type FunctionSpec, POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
+import { type FunctionSpec, PLANNER_SPEC, POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
 import { acknowledgeNagFindings } from './nag-acknowledgements.js';
 import { PipelineFunction } from './pipeline-function.js';
 import { PIPELINE_METRICS, PipelineMonitoring } from './pipeline-monitoring.js';
@@ -46,16 +49,16 @@ import { connectStream } from './stream-consumer.js';
 import { grantTableActions, TABLE_ACTIONS } from './table-access.js';
 import { createWeeklyRule } from './weekly-schedule.js';
 
-/** The five functions, keyed as the props name them. */
-export type PipelineFunctionKey = Source | 'postProcessor';
+/** The six functions, keyed as the props name them. */
+export type PipelineFunctionKey = Source | 'planner' | 'postProcessor';
 
 /** Environment variables the construct sets; the handlers read them at the edge. */
 export const FUNCTION_ENVIRONMENT = {
   tableName: 'TABLE_NAME',
   runLedgerTableName: 'RUN_LEDGER_TABLE_NAME',
-  celebritiesFile: 'CELEBRITIES_FILE',
-  celebritiesS3Uri: 'CELEBRITIES_S3_URI',
-  celebritiesSsmParameter: 'CELEBRITIES_SSM_PARAMETER',
+  celebritiesFile: CELEBRITY_LIST_VARIABLES.file,
+  celebritiesS3Uri: CELEBRITY_LIST_VARIABLES.s3Uri,
+  celebritiesSsmParameter: CELEBRITY_LIST_VARIABLES.ssmParameter,
   contact: 'SCRAPER_CONTACT',
   newsProvider: 'NEWS_PROVIDER',
   socialProvider: 'SOCIAL_PROVIDER',
@@ -65,7 +68,7 @@ export const FUNCTION_ENVIRONMENT = {
   metricsNamespace: 'POWERTOOLS_METRICS_NAMESPACE',
 } as const;
 
-/** Where a custom celebrity list lands inside each scraper's bundle (`/var/task` on Lambda). */
+/** Where a custom celebrity list lands inside each scraper's (and the planner's) bundle (`/var/task` on Lambda). */
 export const BUNDLED_CELEBRITIES_FILE = 'celebrities.json';
 
 /** Props of {@link CelebrityPipeline}. */
@@ -123,14 +126,19 @@ export interface CelebrityPipelineProps {
 
 /**
  * The weekly celebrity pipeline on AWS: the observation table (from core's definition) and the run ledger,
- * four scrapers fired by the weekly rule, the stream → post-processor mapping, failure queues, alarms to
- * one SNS topic and a dashboard.
+ * the weekly rule starting the `celebrity-weekly-collection` state machine (the planner, then the four
+ * scrapers' shards), the stream → post-processor mapping, failure queues, alarms to one SNS topic and a
+ * dashboard.
  * @example new CelebrityPipeline(stack, 'Pipeline', { contact: 'ops@example.com', alarmEmail: 'ops@example.com' });
  */
 export class CelebrityPipeline extends Construct {
   readonly table: TableV2;
   readonly runLedgerTable: TableV2;
   readonly scrapers: Readonly<Record<Source, PipelineFunction>>;
+  /** `PlanWeek` of the state machine: reads the list where the scrapers do. */
+  readonly planner: PipelineFunction;
+  /** `celebrity-weekly-collection`, the weekly rule's only target. */
+  readonly stateMachine: StateMachine;
   readonly postProcessor: PipelineFunction;
   readonly rule: Rule;
   readonly scheduleDeadLetterQueue: Queue;
@@ -167,6 +175,9 @@ export class CelebrityPipeline extends Construct {
     const entryOf = (key: PipelineFunctionKey, spec: FunctionSpec) =>
       resolve(projectRoot, props.handlerEntries?.[key] ?? handlerEntryPath(spec.packageDirectory));
     const listFile = listSource && 'file' in listSource ? absoluteFrom(projectRoot, listSource.file) : undefined;
+    const copyListFile = listFile
+      ? (outputDirectory: string) => [`cp "${listFile}" "${join(outputDirectory, BUNDLED_CELEBRITIES_FILE)}"`]
+      : undefined;
     const scrapers = {} as Record<Source, PipelineFunction>;
     for (const source of SOURCES) {
       const spec = SCRAPER_SPECS[source];
@@ -190,9 +201,7 @@ export class CelebrityPipeline extends Construct {
           ...(retainWeeks === undefined ? {} : { [FUNCTION_ENVIRONMENT.retainWeeks]: String(retainWeeks) }),
           ...celebrityListEnvironment(listSource),
         },
-        afterBundling: listFile
-          ? (outputDirectory) => [`cp "${listFile}" "${join(outputDirectory, BUNDLED_CELEBRITIES_FILE)}"`]
-          : undefined,
+        afterBundling: copyListFile,
         reservedConcurrentExecutions: (props.reserveConcurrency ?? true) ? reservedConcurrencyOf(provider) : undefined,
         retryAttempts: SCRAPER_ASYNC_INVOKE_POLICY.retryAttempts,
         maxEventAge: Duration.seconds(SCRAPER_ASYNC_INVOKE_POLICY.maximumEventAgeSeconds),
@@ -209,6 +218,22 @@ export class CelebrityPipeline extends Construct {
       scrapers[source] = scraper;
     }
     this.scrapers = scrapers;
+
+    // The planner reads the same list as the scrapers (same variables, same grants, same bundled file).
+    this.planner = new PipelineFunction(this, 'Planner', {
+      spec: PLANNER_SPEC,
+      entry: entryOf('planner', PLANNER_SPEC),
+      projectRoot,
+      logRetention,
+      environment: celebrityListEnvironment(listSource),
+      afterBundling: copyListFile,
+    });
+    if (listSource) this.grantListRead(this.planner, listSource);
+    this.stateMachine = createCollectionStateMachine(this, 'CollectionStateMachine', {
+      planner: this.planner,
+      scrapers,
+      logRetention,
+    });
 
     this.postProcessor = new PipelineFunction(this, 'PostProcessor', {
       spec: POST_PROCESSOR_SPEC,
@@ -230,7 +255,7 @@ export class CelebrityPipeline extends Construct {
     // Always DISABLED: `celebrity-pipeline enable --aws` enables it once `verify --aws` passes. Enabling it
     // any other way (console, `aws events enable-rule`) bypasses that gate.
     this.rule = createWeeklyRule(this, 'WeeklyScrape', {
-      scrapers: SOURCES.map((source) => scrapers[source]),
+      stateMachine: this.stateMachine,
       deadLetterQueue: this.scheduleDeadLetterQueue,
       isEnabled: WEEKLY_SCHEDULE.enabledByDefault,
     });
@@ -246,7 +271,9 @@ export class CelebrityPipeline extends Construct {
         source,
         logGroup: scrapers[source].logGroup,
       })),
+      planner: { functionName: PLANNER_SPEC.functionName, fn: this.planner },
       postProcessor: { functionName: POST_PROCESSOR_SPEC.functionName, fn: this.postProcessor },
+      stateMachine: { stateMachineName: COLLECTION_STATE_MACHINE_NAME, stateMachine: this.stateMachine },
       queues: [
         { queueName: QUEUE_NAMES.scheduleDeadLetter, queue: this.scheduleDeadLetterQueue },
         { queueName: QUEUE_NAMES.scraperFailures, queue: this.scraperFailureQueue },
@@ -257,7 +284,7 @@ export class CelebrityPipeline extends Construct {
     });
     acknowledgeNagFindings({
       failureQueues: [this.scheduleDeadLetterQueue, this.scraperFailureQueue, this.streamFailureQueue],
-      functions: [...Object.values(this.scrapers), this.postProcessor],
+      functions: [...Object.values(this.scrapers), this.planner, this.postProcessor],
       createdSecrets: this.createdSecrets,
     });
   }

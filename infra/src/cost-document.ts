@@ -9,7 +9,11 @@ import {
   SCRAPER_OVERHEAD_SECONDS,
   SUPPORT_FUNCTIONS,
 } from '@celebrity-pipeline/collection-plan';
-import { type CelebrityList, POST_PROCESSOR_FUNCTION_NAME } from '@celebrity-pipeline/core';
+import {
+  type CelebrityList,
+  COLLECTION_PLANNER_FUNCTION_NAME,
+  POST_PROCESSOR_FUNCTION_NAME,
+} from '@celebrity-pipeline/core';
 import { STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
 import {
   countResources,
@@ -101,6 +105,16 @@ function monthlyLines(template: CostTemplate, plan: CollectionPlan, cost: RunCos
       }),
     });
   }
+  const planner = configOf(COLLECTION_PLANNER_FUNCTION_NAME);
+  lines.push({
+    item: `Lambda ${planner.functionName}`,
+    configuration: `${planner.memoryMb} MB ${planner.architecture}, timeout ${planner.timeoutSeconds} s; 1 invocation, ${SUPPORT_FUNCTIONS.planner.secondsPerRun} s/run`,
+    expected: lambdaMonthlyUsd(planner, {
+      invocationsPerRun: 1,
+      secondsPerInvocation: SUPPORT_FUNCTIONS.planner.secondsPerRun,
+    }),
+    bound: lambdaMonthlyUsd(planner, { invocationsPerRun: 1, secondsPerInvocation: planner.timeoutSeconds }),
+  });
   const postProcessor = configOf(POST_PROCESSOR_FUNCTION_NAME);
   const items = plan.celebrityCount * plan.sources.length;
   const batches = Math.ceil(items / STREAM_MAPPING_SETTINGS.batchSize);

@@ -1,5 +1,10 @@
 import { SCRAPER_FUNCTIONS, SUPPORT_FUNCTIONS } from '@celebrity-pipeline/collection-plan';
-import { POST_PROCESSOR_FUNCTION_NAME, SCRAPER_FUNCTION_NAMES, type Source } from '@celebrity-pipeline/core';
+import {
+  COLLECTION_PLANNER_FUNCTION_NAME,
+  POST_PROCESSOR_FUNCTION_NAME,
+  SCRAPER_FUNCTION_NAMES,
+  type Source,
+} from '@celebrity-pipeline/core';
 
 /** What the construct needs to know about one Lambda function besides its code. */
 export interface FunctionSpec {
@@ -59,4 +64,15 @@ export const POST_PROCESSOR_SPEC: FunctionSpec = {
   // keeps a stuck batch from holding the shard long (the mapping bisects and retries it).
   timeoutSeconds: SUPPORT_FUNCTIONS.postProcessor.timeoutSeconds,
   description: 'Adds weight and VADER sentiment to every new or re-scraped item from the table stream',
+};
+
+export const PLANNER_SPEC: FunctionSpec = {
+  functionName: COLLECTION_PLANNER_FUNCTION_NAME,
+  packageDirectory: 'packages/collection-plan',
+  // Reads the list (a file, S3 or SSM) and plans in memory: milliseconds of CPU. One S3 GetObject or SSM
+  // GetParameter with SDK retries, then pure planning: 60 s is ample. Sizes are collection-plan's (the cost reads them).
+  memorySizeMb: SUPPORT_FUNCTIONS.planner.memoryMb,
+  timeoutSeconds: SUPPORT_FUNCTIONS.planner.timeoutSeconds,
+  description:
+    "PlanWeek of celebrity-weekly-collection: the week's shard events from the Scheduled Event and the celebrity list",
 };

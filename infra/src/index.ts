@@ -14,6 +14,12 @@ export {
   STACK_OUTPUT_KEYS,
 } from './celebrity-pipeline-stack.js';
 export {
+  COLLECTION_LOG_GROUP_NAME,
+  type CollectionStateMachineProps,
+  collectionStateMachineArns,
+  createCollectionStateMachine,
+} from './collection-state-machine.js';
+export {
   type CostDocumentInput,
   type CostTemplate,
   renderCostDocument,
@@ -40,8 +46,8 @@ export {
   MissingHandlerEntryError,
   TableDefinitionError,
 } from './errors.js';
-export { type FunctionSpec, POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
-export { acknowledgeNagFindings, NAG_ACKNOWLEDGEMENTS } from './nag-acknowledgements.js';
+export { type FunctionSpec, PLANNER_SPEC, POST_PROCESSOR_SPEC, SCRAPER_SPECS } from './function-specs.js';
+export { acknowledgeNagFindings, NAG_ACKNOWLEDGEMENTS, nagResourceFinding } from './nag-acknowledgements.js';
 export { CREATE_REQUIRE_BANNER, ESBUILD_OPTIONS, pipelineBundlingOptions } from './pipeline-bundling.js';
 export {
   PIPELINE_ARCHITECTURE,
@@ -51,10 +57,12 @@ export {
 } from './pipeline-function.js';
 export {
   ALARM_THRESHOLDS,
+  EXECUTION_OUTCOME_ALARMS,
   emfSearch,
   type MonitoredFunction,
   type MonitoredQueue,
   type MonitoredScraper,
+  type MonitoredStateMachine,
   PIPELINE_METRICS,
   PipelineMonitoring,
   type PipelineMonitoringProps,

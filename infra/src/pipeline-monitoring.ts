@@ -33,6 +33,7 @@ import {
 } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
 /** Namespaces and names of the EMF metrics the scrapers and the post-processor emit (imported from their owners). */
@@ -49,6 +50,8 @@ export const ALARM_THRESHOLDS = {
   functionErrors: { threshold: 3, periodSeconds: 300 },
   /** Any throttle is unexpected at weekly volume. */
   functionThrottles: { threshold: 0, periodSeconds: 300 },
+  /** Any failed, timed-out or aborted execution of the collection state machine is a week to look at. */
+  stateMachineExecutions: { threshold: 0, periodSeconds: 300 },
   /** Any message in a failure queue needs a human. */
   queueVisibleMessages: { threshold: 0, periodSeconds: 300 },
   /** 400 records a week are processed in seconds; 15 minutes behind means the shard is stuck. */
@@ -92,6 +95,22 @@ export interface MonitoredQueue {
   readonly queue: IQueue;
 }
 
+/** The collection state machine to watch, under its name. */
+export interface MonitoredStateMachine {
+  readonly stateMachineName: string;
+  readonly stateMachine: IStateMachine;
+}
+
+/**
+ * How an execution can end badly, each an alarm: the CloudWatch metric's method on the state machine and the
+ * alarm name's suffix.
+ */
+export const EXECUTION_OUTCOME_ALARMS = [
+  { suffix: 'executions-failed', metric: 'metricFailed', outcome: 'failed' },
+  { suffix: 'executions-timed-out', metric: 'metricTimedOut', outcome: 'timed out' },
+  { suffix: 'executions-aborted', metric: 'metricAborted', outcome: 'was aborted' },
+] as const;
+
 /** A scraper to watch: its function, its source (metric dimensions) and its log group (run-started marks). */
 export interface MonitoredScraper extends MonitoredFunction {
   readonly source: Source;
@@ -101,15 +120,19 @@ export interface MonitoredScraper extends MonitoredFunction {
 /** Props of {@link PipelineMonitoring}. */
 export interface PipelineMonitoringProps {
   readonly scrapers: readonly MonitoredScraper[];
+  /** The planner (`PlanWeek`). */
+  readonly planner: MonitoredFunction;
   readonly postProcessor: MonitoredFunction;
+  readonly stateMachine: MonitoredStateMachine;
   readonly queues: readonly MonitoredQueue[];
   readonly topic: ITopic;
   readonly dashboardName: string;
 }
 
 /**
- * Alarms to one SNS topic (errors, throttles, failure-queue depth, stream iterator age; per source an incomplete
- * week and a skipped run; a missed schedule), and a dashboard.
+ * Alarms to one SNS topic (errors, throttles, failure-queue depth, stream iterator age; a failed, timed-out or
+ * aborted collection execution; per source an incomplete week and a skipped run; a missed schedule), and a
+ * dashboard.
  */
 export class PipelineMonitoring extends Construct {
   readonly alarms: Alarm[] = [];
@@ -118,7 +141,7 @@ export class PipelineMonitoring extends Construct {
   constructor(scope: Construct, id: string, props: PipelineMonitoringProps) {
     super(scope, id);
     const action = new SnsAction(props.topic);
-    const functions = [...props.scrapers, props.postProcessor];
+    const functions = [...props.scrapers, props.planner, props.postProcessor];
     for (const { functionName, fn } of functions) {
       this.addAlarm(`${functionName}-errors`, fn.metricErrors({ period: PERIOD, statistic: Stats.SUM }), {
         threshold: ALARM_THRESHOLDS.functionErrors.threshold,
@@ -141,6 +164,17 @@ export class PipelineMonitoring extends Construct {
       threshold: ALARM_THRESHOLDS.iteratorAgeMs.threshold,
       description: 'The table stream is more than 15 minutes behind: a batch keeps failing or the mapping is disabled',
     });
+    const { stateMachineName, stateMachine } = props.stateMachine;
+    for (const { suffix, metric, outcome } of EXECUTION_OUTCOME_ALARMS) {
+      const executions = stateMachine[metric]({
+        period: Duration.seconds(ALARM_THRESHOLDS.stateMachineExecutions.periodSeconds),
+        statistic: Stats.SUM,
+      });
+      this.addAlarm(`${stateMachineName}-${suffix}`, executions, {
+        threshold: ALARM_THRESHOLDS.stateMachineExecutions.threshold,
+        description: `An execution of ${stateMachineName} ${outcome}: open it in the Step Functions console (or its log group) to see which state and shard; then celebrity-pipeline status --aws, and redrive the execution or celebrity-pipeline trigger --aws for the week.`,
+      });
+    }
     for (const scraper of props.scrapers) this.addCompletenessAlarms(scraper);
     this.addMissedScheduleAlarm(props.scrapers);
     for (const alarm of this.alarms) {
@@ -297,7 +331,7 @@ export function emfSearch(namespace: string, metricName: string, label: string):
 }
 
 function createDashboard(scope: Construct, props: PipelineMonitoringProps, iteratorAge: IMetric): Dashboard {
-  const functions = [...props.scrapers, props.postProcessor];
+  const functions = [...props.scrapers, props.planner, props.postProcessor];
   const perFunction = (title: string, metricOf: (fn: IFunction) => IMetric) =>
     new GraphWidget({ title, width: 8, left: functions.map(({ fn }) => metricOf(fn)) });
   const dashboard = new Dashboard(scope, 'Dashboard', { dashboardName: props.dashboardName });
@@ -329,6 +363,18 @@ function createDashboard(scope: Construct, props: PipelineMonitoringProps, itera
       ),
     }),
     new GraphWidget({ title: 'Stream iterator age (ms)', width: 12, left: [iteratorAge] }),
+  );
+  const { stateMachine } = props.stateMachine;
+  dashboard.addWidgets(
+    new GraphWidget({
+      title: `${props.stateMachine.stateMachineName} executions`,
+      width: 24,
+      left: [
+        stateMachine.metricStarted({ period: PERIOD, statistic: Stats.SUM }),
+        stateMachine.metricSucceeded({ period: PERIOD, statistic: Stats.SUM }),
+        ...EXECUTION_OUTCOME_ALARMS.map(({ metric }) => stateMachine[metric]({ period: PERIOD, statistic: Stats.SUM })),
+      ],
+    }),
   );
   return dashboard;
 }

@@ -398,7 +398,7 @@ export function buildProgram(
   const trigger = withJsonOption(
     program
       .command('trigger')
-      .description('the manual run on AWS: asynchronous invoke of the four scrapers with a Scheduled Event')
+      .description('the manual run on AWS: starts the collection state machine with a Scheduled Event')
       .addOption(new Option('--aws', 'required: trigger the deployed stack').makeOptionMandatory())
       .option('--stack <name>', 'CloudFormation stack', DEFAULT_STACK_NAME),
   );

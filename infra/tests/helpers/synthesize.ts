@@ -12,7 +12,7 @@ export const FIXTURE_ENTRY = fileURLToPath(new URL('../fixtures/handler.ts', imp
 
 /** Every function pointed at {@link FIXTURE_ENTRY}. */
 export const FIXTURE_ENTRIES: Record<PipelineFunctionKey, string> = Object.fromEntries(
-  [...SOURCES, 'postProcessor'].map((key) => [key, FIXTURE_ENTRY]),
+  [...SOURCES, 'planner', 'postProcessor'].map((key) => [key, FIXTURE_ENTRY]),
 ) as Record<PipelineFunctionKey, string>;
 
 /** The User-Agent contact every test stack uses (the construct requires one). */

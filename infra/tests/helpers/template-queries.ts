@@ -30,10 +30,21 @@ export function statementsOfFunction(template: Template, functionName: string): 
   const roleId = (propertiesOf(resourceById(template, functionId)).Role as { 'Fn::GetAtt': [string, string] })[
     'Fn::GetAtt'
   ][0];
+  return statementsOfRole(template, roleId);
+}
+
+/** Every IAM statement attached (through AWS::IAM::Policy) to the role `roleId`. */
+export function statementsOfRole(template: Template, roleId: string): Statement[] {
   const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
   return policies
     .filter((policy) => (propertiesOf(policy).Roles as { Ref: string }[]).some((role) => role.Ref === roleId))
     .flatMap(statementsOfPolicy);
+}
+
+/** Logical id of the execution role of the only state machine. */
+export function roleIdOfStateMachine(template: Template): string {
+  const properties = onlyResourceProperties(template, 'AWS::StepFunctions::StateMachine');
+  return (properties.RoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
 }
 
 /** Every IAM statement of every policy in the template. */

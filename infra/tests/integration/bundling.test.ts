@@ -3,9 +3,20 @@ import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { POST_PROCESSOR_FUNCTION_NAME, SCRAPER_FUNCTION_NAMES, SOURCES } from '@celebrity-pipeline/core';
+import {
+  COLLECTION_PLANNER_FUNCTION_NAME,
+  POST_PROCESSOR_FUNCTION_NAME,
+  SCRAPER_FUNCTION_NAMES,
+  SOURCES,
+} from '@celebrity-pipeline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CREATE_REQUIRE_BANNER, POST_PROCESSOR_SPEC, REPOSITORY_ROOT, SCRAPER_SPECS } from '../../src/index.js';
+import {
+  CREATE_REQUIRE_BANNER,
+  PLANNER_SPEC,
+  POST_PROCESSOR_SPEC,
+  REPOSITORY_ROOT,
+  SCRAPER_SPECS,
+} from '../../src/index.js';
 import { type Synthesized, synthesize } from '../helpers/synthesize.js';
 import { logicalIdOf, resourceById } from '../helpers/template-queries.js';
 
@@ -13,12 +24,13 @@ const BUNDLE_TARGET_BYTES = 1_000_000;
 const CELEBRITY_LIST = 'packages/celebrities/src/celebrities.json';
 const FUNCTIONS = [
   ...SOURCES.map((source) => ({ functionName: SCRAPER_FUNCTION_NAMES[source], spec: SCRAPER_SPECS[source] })),
+  { functionName: COLLECTION_PLANNER_FUNCTION_NAME, spec: PLANNER_SPEC },
   { functionName: POST_PROCESSOR_FUNCTION_NAME, spec: POST_PROCESSOR_SPEC },
 ];
 
 let synthesized: Synthesized;
 
-// One synth with bundling on: CDK runs the workspace's esbuild (pnpm exec, never Docker) for each of the five
+// One synth with bundling on: CDK runs the workspace's esbuild (pnpm exec, never Docker) for each of the six
 // real entries (packages/<name>/src/handler.ts), as `npm run synth` does.
 beforeAll(() => {
   synthesized = synthesize({ pipeline: { celebrityList: { file: CELEBRITY_LIST } } }, { isBundling: true });
@@ -87,6 +99,11 @@ describe.each(FUNCTIONS)('bundle of $functionName', ({ functionName, spec }) => 
 describe('custom celebrity list', () => {
   it.each(SOURCES)('ships the list in the scraper-%s bundle', (source) => {
     const copied = join(assetDirectory(SCRAPER_FUNCTION_NAMES[source]), 'celebrities.json');
+    expect(readFileSync(copied, 'utf8')).toBe(readFileSync(join(REPOSITORY_ROOT, CELEBRITY_LIST), 'utf8'));
+  });
+
+  it('ships it in the planner bundle too (the planner plans over the list the scrapers read)', () => {
+    const copied = join(assetDirectory(COLLECTION_PLANNER_FUNCTION_NAME), 'celebrities.json');
     expect(readFileSync(copied, 'utf8')).toBe(readFileSync(join(REPOSITORY_ROOT, CELEBRITY_LIST), 'utf8'));
   });
 

@@ -1,4 +1,6 @@
 import {
+  COLLECTION_PLANNER_FUNCTION_NAME,
+  COLLECTION_STATE_MACHINE_NAME,
   DEAD_LETTER_RETENTION_SECONDS,
   DEFAULT_TABLE_NAME,
   POST_PROCESSOR_FUNCTION_NAME,
@@ -15,7 +17,7 @@ import { Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { functionOutputKey, SCRAPER_SPECS, STACK_OUTPUT_KEYS } from '../../src/index.js';
+import { EXECUTION_OUTCOME_ALARMS, functionOutputKey, SCRAPER_SPECS, STACK_OUTPUT_KEYS } from '../../src/index.js';
 import { type Synthesized, synthesize } from '../helpers/synthesize.js';
 import {
   actionsWithPrefix,
@@ -23,7 +25,9 @@ import {
   logicalIdOf,
   onlyResourceProperties,
   resourceById,
+  roleIdOfStateMachine,
   statementsOfFunction,
+  statementsOfRole,
 } from '../helpers/template-queries.js';
 
 const TMDB_SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:celebrity-pipeline/tmdb-AbCdEf';
@@ -146,12 +150,13 @@ describe('functions', () => {
       'scraper-wikipedia': [256, 300],
       'scraper-news': [256, 900],
       'scraper-social': [256, 300],
+      'collection-planner': [256, 60],
       'post-processor': [512, 60],
     });
   });
 
   it('gives every function its own log group with a one-month retention', () => {
-    for (const functionName of ALL_FUNCTION_NAMES) {
+    for (const functionName of [...ALL_FUNCTION_NAMES, COLLECTION_PLANNER_FUNCTION_NAME]) {
       synthesized.template.hasResourceProperties('AWS::Logs::LogGroup', {
         LogGroupName: `/aws/lambda/${functionName}`,
         RetentionInDays: 30,
@@ -210,32 +215,37 @@ describe('weekly rule', () => {
     expect(WEEKLY_SCHEDULE.scheduleExpression).toBe('cron(0 2 ? * SUN *)');
   });
 
-  it('targets the four scrapers, each with retry policy 300 s / 3 and the DLQ', () => {
+  it('targets only the collection state machine, with retry policy 300 s / 3, the DLQ and a start-only role', () => {
     const weeklyRuleId = logicalIdOf(synthesized.template, 'AWS::Events::Rule', 'Name', WEEKLY_SCHEDULE.ruleName);
     const targets = resourceById(synthesized.template, weeklyRuleId).Properties?.Targets as Record<string, unknown>[];
-    expect(targets).toHaveLength(4);
-    const targetFunctionIds = targets.map((target) => (target.Arn as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]);
-    const scraperIds = SOURCES.map((source) =>
-      logicalIdOf(synthesized.template, 'AWS::Lambda::Function', 'FunctionName', SCRAPER_FUNCTION_NAMES[source]),
+    const stateMachineId = logicalIdOf(
+      synthesized.template,
+      'AWS::StepFunctions::StateMachine',
+      'StateMachineName',
+      COLLECTION_STATE_MACHINE_NAME,
     );
-    expect(targetFunctionIds.sort()).toEqual([...scraperIds].sort());
-    for (const target of targets) {
-      expect(target.RetryPolicy).toEqual({ MaximumEventAgeInSeconds: 300, MaximumRetryAttempts: 3 });
-      expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [scheduleDlqId, 'Arn'] } });
-    }
+    expect(targets).toHaveLength(1);
+    const target = targets[0] as Record<string, unknown>;
+    expect(target.Arn).toEqual({ Ref: stateMachineId });
+    // No Input: EventBridge passes the Scheduled Event itself, which the planner parses.
+    expect(target.Input).toBeUndefined();
+    expect(target.RetryPolicy).toEqual({
+      MaximumEventAgeInSeconds: SCHEDULE_TARGET_RETRY_POLICY.maximumEventAgeSeconds,
+      MaximumRetryAttempts: SCHEDULE_TARGET_RETRY_POLICY.maximumRetryAttempts,
+    });
+    expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [scheduleDlqId, 'Arn'] } });
+    const roleId = (target.RoleArn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    expect(statementsOfRole(synthesized.template, roleId)).toEqual([
+      { Effect: 'Allow', Action: ['states:StartExecution'], Resource: [{ Ref: stateMachineId }] },
+    ]);
     expect(SCHEDULE_TARGET_RETRY_POLICY).toEqual({ maximumEventAgeSeconds: 300, maximumRetryAttempts: 3 });
   });
 
-  it('lets EventBridge invoke each scraper, and only from this rule', () => {
+  it('no longer lets EventBridge invoke any function directly', () => {
     const permissions = Object.values(synthesized.template.findResources('AWS::Lambda::Permission')).filter(
       (permission) => (permission.Properties as { Principal: string }).Principal === 'events.amazonaws.com',
     );
-    expect(permissions).toHaveLength(4);
-    for (const permission of permissions) {
-      expect((permission.Properties as { SourceArn: unknown }).SourceArn).toEqual({
-        'Fn::GetAtt': [expect.any(String), 'Arn'],
-      });
-    }
+    expect(permissions).toEqual([]);
   });
 });
 
@@ -352,9 +362,15 @@ describe('least privilege', () => {
     for (const grant of streamActions) expect(grant.resources).toEqual([streamArn]);
   });
 
-  it('has no "*" resource on any statement, and no managed policy with account-wide log access', () => {
-    const wildcard = allStatements(synthesized.template).filter((statement) =>
-      statement.Resource.some((resource) => JSON.stringify(resource).includes('*')),
+  it('has no "*" resource on any statement outside the state machine role, and no managed policy with account-wide log access', () => {
+    const stateMachineRoleId = roleIdOfStateMachine(synthesized.template);
+    const stateMachineStatements = new Set(
+      statementsOfRole(synthesized.template, stateMachineRoleId).map((statement) => JSON.stringify(statement)),
+    );
+    const wildcard = allStatements(synthesized.template).filter(
+      (statement) =>
+        statement.Resource.some((resource) => JSON.stringify(resource).includes('*')) &&
+        !stateMachineStatements.has(JSON.stringify(statement)),
     );
     expect(wildcard).toEqual([]);
     for (const role of Object.values(synthesized.template.findResources('AWS::IAM::Role'))) {
@@ -365,7 +381,7 @@ describe('least privilege', () => {
 
 describe('monitoring', () => {
   it('alarms on each function when Errors > 3 in 5 minutes, to the topic', () => {
-    for (const functionName of ALL_FUNCTION_NAMES) {
+    for (const functionName of [...ALL_FUNCTION_NAMES, COLLECTION_PLANNER_FUNCTION_NAME]) {
       synthesized.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         AlarmName: `${functionName}-errors`,
         Namespace: 'AWS/Lambda',
@@ -407,9 +423,12 @@ describe('monitoring', () => {
       Threshold: 900_000,
       Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.anyValue() } }],
     });
-    // errors + throttles per function, queue depth per queue, iterator age, incomplete week + skipped per
-    // scraper, the missed schedule
-    synthesized.template.resourceCountIs('AWS::CloudWatch::Alarm', 5 * 2 + 3 + 1 + SOURCES.length * 2 + 1);
+    // errors + throttles per function (four scrapers, planner, post-processor), queue depth per queue, iterator
+    // age, failed / timed-out / aborted executions, incomplete week + skipped per scraper, the missed schedule
+    synthesized.template.resourceCountIs(
+      'AWS::CloudWatch::Alarm',
+      6 * 2 + 3 + 1 + EXECUTION_OUTCOME_ALARMS.length + SOURCES.length * 2 + 1,
+    );
   });
 
   it('sends alarms to an SNS topic with the optional e-mail subscription', () => {
@@ -458,11 +477,20 @@ describe('outputs', () => {
       });
     }
     expect(outputs.FunctionNamePostProcessor).toBeDefined();
+    expect(outputs[functionOutputKey(COLLECTION_PLANNER_FUNCTION_NAME)]).toBeDefined();
+    expect(outputs[STACK_OUTPUT_KEYS.collectionStateMachineArn]?.Value).toEqual({
+      Ref: logicalIdOf(
+        synthesized.template,
+        'AWS::StepFunctions::StateMachine',
+        'StateMachineName',
+        COLLECTION_STATE_MACHINE_NAME,
+      ),
+    });
   });
 });
 
 describe('cdk-nag AwsSolutions', () => {
-  it('acknowledges only SQS3 on the three failure queues and L1 on the five functions, each with a reason', () => {
+  it('acknowledges only SQS3 on the failure queues, L1 on the six functions and IAM5 findings of the state machine role, each with a reason', () => {
     const acknowledged = synthesized.stack.node.findAll().flatMap((construct) =>
       construct.node.metadata
         .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
@@ -471,8 +499,12 @@ describe('cdk-nag AwsSolutions', () => {
     );
     const count = (suffix: string) => acknowledged.filter((entry) => entry.id.endsWith(suffix)).length;
     expect(count('AwsSolutions-SQS3')).toBe(3);
-    expect(count('AwsSolutions-L1')).toBe(5);
-    expect(acknowledged).toHaveLength(8);
+    expect(count('AwsSolutions-L1')).toBe(6);
+    const iam5 = acknowledged.filter((entry) => entry.id.includes('AwsSolutions-IAM5['));
+    // Five `<function>:*` versions, the state machine's own executions, and "*" of log delivery and X-Ray.
+    expect(iam5).toHaveLength(7);
+    for (const entry of iam5) expect(entry.path).toMatch(/CollectionStateMachine\/Role$/);
+    expect(acknowledged).toHaveLength(3 + 6 + 7);
     for (const entry of acknowledged) expect(entry.reason.length).toBeGreaterThan(80);
   });
 

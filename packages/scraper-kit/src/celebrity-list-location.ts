@@ -6,6 +6,16 @@ import { type CelebrityList, parseCelebrityListJson } from '@celebrity-pipeline/
 import { ScraperConfigError } from './errors.js';
 
 /**
+ * The environment variables that name where the celebrity list lives (at most one is set). The scrapers and the
+ * planner read them with {@link celebrityListLocationOf}; infra sets them by these names.
+ */
+export const CELEBRITY_LIST_VARIABLES = {
+  file: 'CELEBRITIES_FILE',
+  s3Uri: 'CELEBRITIES_S3_URI',
+  ssmParameter: 'CELEBRITIES_SSM_PARAMETER',
+} as const;
+
+/**
  * Where a run reads its celebrity list: the bundled list, a file (`CELEBRITIES_FILE`), an S3 object
  * (`CELEBRITIES_S3_URI`) or an SSM parameter (`CELEBRITIES_SSM_PARAMETER`). S3 and SSM are read at the start of
  * every run, so a changed list takes effect on the next run without a deploy.
@@ -32,6 +42,40 @@ const S3_URI = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])\/(.+)$/;
 export function parseS3Uri(uri: string): { bucket: string; key: string } | undefined {
   const match = S3_URI.exec(uri.trim());
   return match ? { bucket: match[1] as string, key: match[2] as string } : undefined;
+}
+
+/**
+ * The list location `env` names through {@link CELEBRITY_LIST_VARIABLES} (blank values count as unset), else the
+ * bundled list.
+ * @throws ScraperConfigError when more than one is set, or `CELEBRITIES_S3_URI` is not `s3://bucket/key`.
+ * @example const location = celebrityListLocationOf(process.env);
+ */
+export function celebrityListLocationOf(env: Readonly<Record<string, string | undefined>>): CelebrityListLocation {
+  const textOf = (name: string) => {
+    const text = env[name]?.trim();
+    return text === undefined || text === '' ? undefined : text;
+  };
+  const given = Object.values(CELEBRITY_LIST_VARIABLES).filter((name) => textOf(name) !== undefined);
+  if (given.length > 1) {
+    throw new ScraperConfigError(
+      `Invalid scraper configuration: set only one of ${given.map((name) => `\`${name}\``).join(', ')} (where the celebrity list is read)`,
+    );
+  }
+  const path = textOf(CELEBRITY_LIST_VARIABLES.file);
+  if (path !== undefined) return { kind: 'file', path };
+  const uri = textOf(CELEBRITY_LIST_VARIABLES.s3Uri);
+  if (uri !== undefined) {
+    const s3 = parseS3Uri(uri);
+    if (s3 === undefined) {
+      throw new ScraperConfigError(
+        `Invalid scraper configuration:\n  - \`${CELEBRITY_LIST_VARIABLES.s3Uri}\`: must be s3://bucket/key`,
+      );
+    }
+    return { kind: 's3', ...s3 };
+  }
+  const parameterName = textOf(CELEBRITY_LIST_VARIABLES.ssmParameter);
+  if (parameterName !== undefined) return { kind: 'ssm', parameterName };
+  return { kind: 'bundled' };
 }
 
 /** The location in words, for messages: `s3://bucket/key`, `SSM parameter /name`, a path or "the bundled list". */

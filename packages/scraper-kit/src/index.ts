@@ -1,6 +1,8 @@
 export {
+  CELEBRITY_LIST_VARIABLES,
   type CelebrityListClients,
   type CelebrityListLocation,
+  celebrityListLocationOf,
   describeCelebrityListLocation,
   formatCelebrityListUri,
   isRemoteCelebrityList,

@@ -1,7 +1,12 @@
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DEFAULT_TABLE_NAME, formatZodIssues } from '@celebrity-pipeline/core';
 import { z } from 'zod';
-import { type CelebrityListLocation, parseS3Uri } from './celebrity-list-location.js';
+import {
+  CELEBRITY_LIST_VARIABLES,
+  type CelebrityListLocation,
+  celebrityListLocationOf,
+  parseS3Uri,
+} from './celebrity-list-location.js';
 import { ScraperConfigError } from './errors.js';
 import { HTTP_RETRY_POLICY, type HttpRetryPolicy } from './http-retry-policy.js';
 import { CREDENTIAL_VARIABLES, type CredentialVariable, readCredentialSecret } from './secrets.js';
@@ -140,11 +145,14 @@ const EnvSchema = z.object({
   SCRAPER_SECRET_ARN: optionalText.pipe(z.string().startsWith('arn:', 'must be a Secrets Manager ARN').optional()),
   TABLE_NAME: optionalText,
   RUN_LEDGER_TABLE_NAME: optionalText,
-  CELEBRITIES_FILE: optionalText,
-  CELEBRITIES_S3_URI: optionalText.refine((value) => value === undefined || parseS3Uri(value) !== undefined, {
-    message: 'must be s3://bucket/key',
-  }),
-  CELEBRITIES_SSM_PARAMETER: optionalText,
+  [CELEBRITY_LIST_VARIABLES.file]: optionalText,
+  [CELEBRITY_LIST_VARIABLES.s3Uri]: optionalText.refine(
+    (value) => value === undefined || parseS3Uri(value) !== undefined,
+    {
+      message: 'must be s3://bucket/key',
+    },
+  ),
+  [CELEBRITY_LIST_VARIABLES.ssmParameter]: optionalText,
   RETAIN_WEEKS: z.coerce
     .number({ error: `must be a whole number of weeks between 1 and ${MAX_RETAIN_WEEKS}` })
     .int(`must be a whole number of weeks between 1 and ${MAX_RETAIN_WEEKS}`)
@@ -175,23 +183,6 @@ function parseEnv(env: Readonly<Record<string, string | undefined>>): Env {
   throw new ScraperConfigError(`Invalid scraper configuration:\n${problems.join('\n')}`);
 }
 
-/** The list location the environment names; at most one of the three variables may be set. */
-function celebrityListLocation(parsed: Env): CelebrityListLocation {
-  const given = (['CELEBRITIES_FILE', 'CELEBRITIES_S3_URI', 'CELEBRITIES_SSM_PARAMETER'] as const).filter(
-    (name) => parsed[name] !== undefined,
-  );
-  if (given.length > 1) {
-    throw new ScraperConfigError(
-      `Invalid scraper configuration: set only one of ${given.map((name) => `\`${name}\``).join(', ')} (where the celebrity list is read)`,
-    );
-  }
-  if (parsed.CELEBRITIES_FILE) return { kind: 'file', path: parsed.CELEBRITIES_FILE };
-  const s3 = parsed.CELEBRITIES_S3_URI ? parseS3Uri(parsed.CELEBRITIES_S3_URI) : undefined;
-  if (s3) return { kind: 's3', ...s3 };
-  if (parsed.CELEBRITIES_SSM_PARAMETER) return { kind: 'ssm', parameterName: parsed.CELEBRITIES_SSM_PARAMETER };
-  return { kind: 'bundled' };
-}
-
 function mergeLimits(overrides: Env['SOURCE_LIMITS_JSON']): Record<Provider, SourceLimit> {
   return Object.fromEntries(
     PROVIDERS.map((provider) => [provider, { ...SOURCE_LIMITS[provider], ...overrides?.[provider] }]),
@@ -215,7 +206,7 @@ export async function loadScraperConfig(
   options: LoadScraperConfigOptions = {},
 ): Promise<ScraperConfig> {
   const parsed = parseEnv(env);
-  const celebrityList = celebrityListLocation(parsed);
+  const celebrityList = celebrityListLocationOf(env);
   if (parsed.SCRAPER_MODE === 'live' && parsed.SCRAPER_CONTACT === undefined) {
     throw new ScraperConfigError(
       "Invalid scraper configuration: `SCRAPER_CONTACT` must be set in live mode: an e-mail address or URL that reaches the operator, sent in the User-Agent as Wikimedia's policy requires (e.g. SCRAPER_CONTACT=ops@example.org). Fixtures (replay) mode does not need it.",

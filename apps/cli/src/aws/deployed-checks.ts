@@ -1,32 +1,45 @@
 import { DescribeRuleCommand, type EventBridgeClient, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { type LambdaClient, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
-import { type Check, canonicalJson, SOURCES, WEEKLY_SCHEDULE } from '@celebrity-pipeline/core';
+import {
+  type Check,
+  COLLECTION_STATE_MACHINE_NAME,
+  canonicalJson,
+  STACK_OUTPUT_KEYS,
+  WEEKLY_SCHEDULE,
+} from '@celebrity-pipeline/core';
 import { STREAM_FILTER_PATTERNS, STREAM_MAPPING_SETTINGS } from '@celebrity-pipeline/post-processor';
-import { type StackOutputs, scraperFunctionName } from './stack-outputs.js';
+import type { StackOutputs } from './stack-outputs.js';
 
-/** 4A: the weekly rule exists with core's schedule and targets the four scrapers (its state is reported). */
+/**
+ * 4A: the weekly rule exists with core's schedule and its only target is the collection state machine (the
+ * stack output's ARN, else core's name); its state is reported.
+ */
 export async function ruleCheck(
   eventBridge: EventBridgeClient,
   ruleName: string,
   outputs: StackOutputs,
 ): Promise<Check<'weekly-rule'>> {
-  const name = 'weekly rule targets the four scrapers';
+  const name = 'weekly rule targets the collection state machine';
   const rule = await eventBridge.send(new DescribeRuleCommand({ Name: ruleName }));
   const { Targets = [] } = await eventBridge.send(new ListTargetsByRuleCommand({ Rule: ruleName }));
-  const missing = SOURCES.filter(
-    (source) => !Targets.some((target) => target.Arn?.endsWith(`:function:${scraperFunctionName(outputs, source)}`)),
-  );
+  const expected = outputs[STACK_OUTPUT_KEYS.collectionStateMachineArn];
+  const isStateMachine = (arn: string | undefined) =>
+    expected ? arn === expected : Boolean(arn?.endsWith(`:stateMachine:${COLLECTION_STATE_MACHINE_NAME}`));
+  const others = Targets.filter((target) => !isStateMachine(target.Arn));
   const problems = [
     ...(rule.ScheduleExpression === WEEKLY_SCHEDULE.scheduleExpression
       ? []
       : [`schedule ${rule.ScheduleExpression}, expected ${WEEKLY_SCHEDULE.scheduleExpression}`]),
-    ...(missing.length === 0 ? [] : [`no target for ${missing.join(', ')}`]),
+    ...(Targets.some((target) => isStateMachine(target.Arn))
+      ? []
+      : [`no target for the state machine ${expected ?? COLLECTION_STATE_MACHINE_NAME}`]),
+    ...(others.length === 0 ? [] : [`unexpected targets ${others.map((target) => target.Arn).join(', ')}`]),
   ];
   return {
     id: 'weekly-rule',
     name,
     isPassed: problems.length === 0,
-    detail: problems.length === 0 ? `${ruleName}: ${Targets.length} targets, state ${rule.State}` : problems.join('; '),
+    detail: problems.length === 0 ? `${ruleName}: ${Targets.length} target, state ${rule.State}` : problems.join('; '),
   };
 }
 

@@ -1,35 +1,38 @@
 import { randomUUID } from 'node:crypto';
-import { InvokeCommand } from '@aws-sdk/client-lambda';
-import { SOURCES, scheduledEvent } from '@celebrity-pipeline/core';
+import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { STACK_OUTPUT_KEYS, scheduledEvent } from '@celebrity-pipeline/core';
 import { type CommandIo, printJson, printLine } from '../command-io.js';
 import type { TriggerFlags } from '../flags.js';
 import type { DeployedStack } from './deployed-stack.js';
-import { scraperFunctionName } from './stack-outputs.js';
+import { requireOutput } from './stack-outputs.js';
 
-/** `trigger --aws`: the four scrapers invoked asynchronously with one Scheduled Event. */
+/** Region and account of an ARN (`arn:partition:service:region:account:…`), as EventBridge puts them in an event. */
+export function arnLocation(arn: string): { region?: string; account?: string } {
+  const [, , , region, account] = arn.split(':');
+  return { ...(region ? { region } : {}), ...(account ? { account } : {}) };
+}
+
+/**
+ * `trigger --aws`: starts an execution of the collection state machine (the weekly rule's only target) with the
+ * Scheduled Event EventBridge would send; the execution is named after the run id (the event id), so the run
+ * ledger, the Step Functions console and `status --aws` show the same id.
+ */
 export async function awsTriggerCommand(flags: TriggerFlags, stack: DeployedStack, io: CommandIo): Promise<number> {
-  const event = scheduledEvent({ id: randomUUID(), time: io.now(), region: io.environment.AWS_REGION ?? 'us-east-1' });
-  const results = await Promise.all(
-    SOURCES.map(async (source) => {
-      const functionName = scraperFunctionName(stack.outputs, source);
-      const response = await stack.clients.lambda.send(
-        new InvokeCommand({
-          FunctionName: functionName,
-          InvocationType: 'Event',
-          Payload: Buffer.from(JSON.stringify(event)),
-        }),
-      );
-      return { source, functionName, statusCode: response.StatusCode ?? 0 };
-    }),
+  const stateMachineArn = requireOutput(stack.outputs, STACK_OUTPUT_KEYS.collectionStateMachineArn, stack.name);
+  const location = arnLocation(stateMachineArn);
+  const event = scheduledEvent({
+    id: randomUUID(),
+    time: io.now(),
+    region: location.region ?? io.environment.AWS_REGION ?? 'us-east-1',
+    account: location.account,
+  });
+  const { executionArn, startDate } = await stack.clients.stepFunctions.send(
+    new StartExecutionCommand({ stateMachineArn, name: event.id, input: JSON.stringify(event) }),
   );
-  if (flags.json) printJson(io, { eventId: event.id, results });
+  if (flags.json) printJson(io, { runId: event.id, stateMachineArn, executionArn, startDate });
   else {
-    for (const result of results)
-      printLine(
-        io,
-        `${result.statusCode === 202 ? 'queued' : 'FAILED'}  ${result.functionName} (HTTP ${result.statusCode})`,
-      );
-    printLine(io, `Event ${event.id}; follow with \`celebrity-pipeline status --aws\`.`);
+    printLine(io, `started  ${executionArn ?? stateMachineArn}`);
+    printLine(io, `Run ${event.id}; follow with \`celebrity-pipeline status --aws\` or the Step Functions console.`);
   }
-  return results.every((result) => result.statusCode === 202) ? 0 : 1;
+  return executionArn ? 0 : 1;
 }

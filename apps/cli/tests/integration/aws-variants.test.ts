@@ -1,14 +1,16 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient, ListEventSourceMappingsCommand } from '@aws-sdk/client-lambda';
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { WEEKLY_SCHEDULE } from '@celebrity-pipeline/core';
+import { COLLECTION_STATE_MACHINE_NAME, STACK_OUTPUT_KEYS, WEEKLY_SCHEDULE } from '@celebrity-pipeline/core';
 import { createRunLedgerTableInput, createTableInput } from '@celebrity-pipeline/core/dynamodb';
 import { STREAM_FILTER_PATTERNS } from '@celebrity-pipeline/post-processor';
 import { createTestTable, localDynamoDbClient } from '@celebrity-pipeline/testing';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { AwsClients } from '../../src/aws/aws-clients.js';
+import { ruleCheck } from '../../src/aws/deployed-checks.js';
 import { AWS_VERIFY_CHECK_IDS } from '../../src/verification.js';
 import { cli } from '../helpers/cli.js';
 
@@ -16,10 +18,13 @@ const cloudFormation = mockClient(CloudFormationClient);
 const lambda = mockClient(LambdaClient);
 const sqs = mockClient(SQSClient);
 const eventBridge = mockClient(EventBridgeClient);
+const stepFunctions = mockClient(SFNClient);
 
 afterEach(() => {
-  for (const mock of [cloudFormation, lambda, sqs, eventBridge]) mock.reset();
+  for (const mock of [cloudFormation, lambda, sqs, eventBridge, stepFunctions]) mock.reset();
 });
+
+const STATE_MACHINE_ARN = `arn:aws:states:eu-west-1:123456789012:stateMachine:${COLLECTION_STATE_MACHINE_NAME}`;
 
 function stackWith(outputs: Record<string, string>) {
   cloudFormation.on(DescribeStacksCommand, { StackName: 'CelebrityPipeline' }).resolves({
@@ -47,30 +52,51 @@ function clients(dynamodbEndpoint = 'http://127.0.0.1:9'): () => AwsClients {
     sqs: new SQSClient({ region: 'us-east-1' }),
     eventBridge: new EventBridgeClient({ region: 'us-east-1' }),
     dynamodb: localDynamoDbClient(dynamodbEndpoint),
+    stepFunctions: new SFNClient({ region: 'us-east-1' }),
   });
 }
 
 describe('trigger --aws', () => {
-  it('invokes the four deployed scrapers asynchronously with one Scheduled Event', async () => {
-    stackWith({ FunctionNameScraperTmdb: 'stack-scraper-tmdb-abc' });
-    lambda.on(InvokeCommand).resolves({ StatusCode: 202 });
-    const result = await cli(['trigger', '--aws'], { dependencies: { aws: clients() } });
+  it('starts one execution of the collection state machine with a Scheduled Event named after the run', async () => {
+    stackWith({ [STACK_OUTPUT_KEYS.collectionStateMachineArn]: STATE_MACHINE_ARN });
+    stepFunctions.on(StartExecutionCommand).callsFake((input: { name: string }) => ({
+      executionArn: `arn:aws:states:eu-west-1:123456789012:execution:${COLLECTION_STATE_MACHINE_NAME}:${input.name}`,
+      startDate: new Date(),
+    }));
+    const result = await cli(['trigger', '--aws', '--json'], { dependencies: { aws: clients() } });
     expect(result.code).toBe(0);
-    const calls = lambda.commandCalls(InvokeCommand).map((call) => call.args[0].input);
-    expect(calls.map((input) => input.FunctionName).sort()).toEqual(
-      ['scraper-news', 'scraper-social', 'scraper-wikipedia', 'stack-scraper-tmdb-abc'].sort(),
-    );
-    expect(calls.every((input) => input.InvocationType === 'Event')).toBe(true);
-    const payloads = calls.map((input) => JSON.parse(Buffer.from(input.Payload as Uint8Array).toString()));
-    expect(new Set(payloads.map((payload) => payload.id)).size).toBe(1);
-    expect(payloads[0]).toMatchObject({ 'detail-type': 'Scheduled Event', source: 'aws.events' });
+    expect(lambda.calls()).toHaveLength(0);
+    const calls = stepFunctions.commandCalls(StartExecutionCommand).map((call) => call.args[0].input);
+    expect(calls).toHaveLength(1);
+    const [input] = calls;
+    expect(input?.stateMachineArn).toBe(STATE_MACHINE_ARN);
+    const event = JSON.parse(input?.input ?? '{}');
+    expect(event).toMatchObject({
+      version: '0',
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: '123456789012',
+      region: 'eu-west-1',
+      resources: [`arn:aws:events:eu-west-1:123456789012:rule/${WEEKLY_SCHEDULE.ruleName}`],
+      detail: {},
+    });
+    expect(input?.name).toBe(event.id);
+    const output = JSON.parse(result.stdout) as { runId: string; executionArn: string };
+    expect(output.runId).toBe(event.id);
+    expect(output.executionArn).toMatch(new RegExp(`:execution:${COLLECTION_STATE_MACHINE_NAME}:${event.id}$`));
   });
 
-  it('is refused without --aws and fails when an invoke is not accepted', async () => {
+  it('is refused without --aws, names the missing output, and fails when the execution does not start', async () => {
     expect((await cli(['trigger'])).code).toBe(2);
     stackWith({});
-    lambda.on(InvokeCommand).resolves({ StatusCode: 500 });
-    expect((await cli(['trigger', '--aws'], { dependencies: { aws: clients() } })).code).toBe(1);
+    const missing = await cli(['trigger', '--aws'], { dependencies: { aws: clients() } });
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain(STACK_OUTPUT_KEYS.collectionStateMachineArn);
+    stackWith({ [STACK_OUTPUT_KEYS.collectionStateMachineArn]: STATE_MACHINE_ARN });
+    stepFunctions.on(StartExecutionCommand).rejects(new Error('ExecutionLimitExceeded'));
+    const rejected = await cli(['trigger', '--aws'], { dependencies: { aws: clients() } });
+    expect(rejected.code).not.toBe(0);
+    expect(rejected.stderr).toContain('ExecutionLimitExceeded');
   });
 });
 
@@ -169,6 +195,23 @@ describe('report --aws', () => {
 });
 
 describe('verify --aws', () => {
+  it('passes the rule check when the state machine is the one target', async () => {
+    eventBridge
+      .on(DescribeRuleCommand)
+      .resolves({ ScheduleExpression: WEEKLY_SCHEDULE.scheduleExpression, State: 'DISABLED' });
+    eventBridge.on(ListTargetsByRuleCommand).resolves({ Targets: [{ Id: 'collection', Arn: STATE_MACHINE_ARN }] });
+    const client = new EventBridgeClient({ region: 'us-east-1' });
+    const withOutput = await ruleCheck(client, WEEKLY_SCHEDULE.ruleName, {
+      [STACK_OUTPUT_KEYS.collectionStateMachineArn]: STATE_MACHINE_ARN,
+    });
+    expect(withOutput).toMatchObject({
+      isPassed: true,
+      detail: `${WEEKLY_SCHEDULE.ruleName}: 1 target, state DISABLED`,
+    });
+    // An older stack without the output: the target is recognised by the state machine's name.
+    expect((await ruleCheck(client, WEEKLY_SCHEDULE.ruleName, {})).isPassed).toBe(true);
+  });
+
   it('passes the deployed configuration checks and fails on a disabled mapping, missing targets and a full DLQ', async () => {
     const endpoint = inject('dynamodbEndpoint');
     const dynamodb = localDynamoDbClient(endpoint);
@@ -180,6 +223,7 @@ describe('verify --aws', () => {
       TableStreamArn: 'arn:aws:dynamodb:us-east-1:123:table/t/stream/1',
       RunLedgerTableName: ledger.tableName,
       WeeklyRuleName: WEEKLY_SCHEDULE.ruleName,
+      [STACK_OUTPUT_KEYS.collectionStateMachineArn]: STATE_MACHINE_ARN,
     });
     eventBridge
       .on(DescribeRuleCommand)
@@ -204,7 +248,7 @@ describe('verify --aws', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('PASS  table exists with stream NEW_AND_OLD_IMAGES');
     expect(result.stdout).toContain(
-      'FAIL  weekly rule targets the four scrapers: no target for wikipedia, news, social',
+      `FAIL  weekly rule targets the collection state machine: no target for the state machine ${STATE_MACHINE_ARN}; unexpected targets arn:aws:lambda:us-east-1:123:function:scraper-tmdb`,
     );
     expect(result.stdout).toContain('FAIL  stream filter patterns in force: mapping state Disabled');
     expect(result.stdout).toContain(

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { defaultCelebrityList } from '@celebrity-pipeline/celebrities';
@@ -166,6 +167,7 @@ describe('rankings over consecutive weeks (run, top, history, rescore)', () => {
       sqs: new SQSClient({ region: 'us-east-1' }),
       eventBridge: new EventBridgeClient({ region: 'us-east-1' }),
       dynamodb: localDynamoDbClient(endpoint),
+      stepFunctions: new SFNClient({ region: 'us-east-1' }),
     });
 
     beforeAll(() => {
