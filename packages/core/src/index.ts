@@ -72,6 +72,7 @@ export {
 } from './item.js';
 export { formatItemKey, type ItemKey, itemKey } from './keys.js';
 export {
+  COLLECTION_PLANNER_FUNCTION_NAME,
   COLLECTION_STATE_MACHINE_NAME,
   collectedWeekOf,
   DEAD_LETTER_RETENTION_SECONDS,

@@ -37,6 +37,9 @@ export const SCRAPER_ASYNC_INVOKE_POLICY = {
 /** The Step Functions state machine that runs a week's collection (plan, then every source's shards). */
 export const COLLECTION_STATE_MACHINE_NAME = 'celebrity-weekly-collection';
 
+/** Lambda function name of the planner (`PlanWeek`: Scheduled Event → the week's shard events). */
+export const COLLECTION_PLANNER_FUNCTION_NAME = 'collection-planner';
+
 /** Queue names. The rule's DLQ keeps the spec's name; function errors land in the failure queues. */
 export const QUEUE_NAMES = {
   /** Rule target DLQ (events EventBridge could not deliver). */

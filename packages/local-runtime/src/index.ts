@@ -32,8 +32,10 @@ export {
   DeadLetterNotFoundError,
   EndpointUnreachableError,
   LocalRuntimeError,
+  StatesError,
   StateTableShapeError,
   StreamMissingError,
+  UnsupportedDefinitionError,
 } from './errors.js';
 export { createInvocationLog, type InvocationLog, type InvocationRecord } from './invocation-log.js';
 export {
@@ -43,6 +45,7 @@ export {
   type RetryLimits,
   retryDelayMs,
 } from './invoke-policy.js';
+export { type PathSegment, parsePath, readPath, writePath } from './json-path.js';
 export {
   type DatabaseMode,
   DEFAULT_DATA_DIRECTORY,
@@ -61,6 +64,22 @@ export {
   type LocalTableNames,
   localTableNames,
 } from './local-tables.js';
+export {
+  checkMachine,
+  LAMBDA_INVOKE_RESOURCE,
+  type Machine,
+  type Retrier,
+} from './state-machine-definition-check.js';
+export {
+  EXECUTION_STOPPED,
+  type ExecuteOptions,
+  type ExecutionEvent,
+  errorNameOf,
+  executeStateMachine,
+  type InvokeFunction,
+  matchesErrorEquals,
+  retryDelaySeconds,
+} from './state-machine-executor.js';
 export {
   type DeliveryReport,
   deliverRecords,
