@@ -18,6 +18,17 @@ export {
 } from './checkpoint-store.js';
 export { type Clock, systemClock } from './clock.js';
 export {
+  type CollectionEvent,
+  type CollectionRun,
+  type CollectionRunOptions,
+  localFunctions,
+  runCollection,
+  type ScraperTarget,
+  type ShardOutcome,
+  type SourceOutcome,
+  writtenOf,
+} from './collection-run.js';
+export {
   createDeadLetterQueue,
   type DeadLetter,
   type DeadLetterPayload,
@@ -37,7 +48,12 @@ export {
   StreamMissingError,
   UnsupportedDefinitionError,
 } from './errors.js';
-export { createInvocationLog, type InvocationLog, type InvocationRecord } from './invocation-log.js';
+export {
+  createInvocationLog,
+  type InvocationLog,
+  type InvocationRecord,
+  invocationSortKey,
+} from './invocation-log.js';
 export {
   DEFAULT_LOCAL_TIME_SCALE,
   type LocalInvokePolicy,
@@ -93,6 +109,7 @@ export {
 } from './stream-mapping.js';
 export {
   createStreamPoller,
+  type HandledBatch,
   isReadable,
   lineageOrder,
   nextBatch,
@@ -116,6 +133,7 @@ export {
 export {
   type CycleEvent,
   type CycleResult,
+  countRunRecords,
   deadLetteredItemKeys,
   pendingItems,
   runWeeklyCycle,
