@@ -1,12 +1,11 @@
-import type { CelebrityList, IsoWeek, RunSummary, Source } from '@celebrity-pipeline/core';
+import { planWeek, type WeekPlan } from '@celebrity-pipeline/collection-plan';
+import type { CelebrityList, IsoWeek, RunSummary, ScheduledEvent, Source } from '@celebrity-pipeline/core';
 import { generateFixtures, type ReplayServer, startReplayServer } from '@celebrity-pipeline/fixtures';
 import {
   createCheckpointStore,
   createStreamPoller,
-  type LocalInvokePolicy,
-  localInvokePolicy,
   localStreamMappingPolicy,
-  type ScheduleTarget,
+  type ScraperTarget,
   type StreamHandler,
   type StreamMappingPolicy,
   type StreamPoller,
@@ -23,11 +22,14 @@ export interface Pipeline {
   context: LocalContext;
   replay: ReplayServer | undefined;
   poller: StreamPoller;
-  invokePolicy: LocalInvokePolicy;
+  /** Multiplies the local waits (the state machine's Task retries, the stream mapping's). */
+  timeScale: number;
+  /** The planner (`PlanWeek`) over the run's list: collection-plan's `planWeek`. */
+  planWeek: (event: ScheduledEvent) => WeekPlan;
   /** The post-processor's handler, as the poller calls it (a stream-batch redrive calls it too). */
   streamHandler: StreamHandler;
   streamPolicy: StreamMappingPolicy;
-  targets(sources: readonly Source[]): ScheduleTarget<RunSummary>[];
+  targets(sources: readonly Source[]): ScraperTarget<RunSummary>[];
   close(): Promise<void>;
 }
 
@@ -100,7 +102,8 @@ export async function openPipeline(
       context,
       replay,
       poller,
-      invokePolicy: localInvokePolicy(flags.timeScale),
+      timeScale: flags.timeScale,
+      planWeek: (event) => planWeek(event, list.celebrities),
       streamHandler,
       streamPolicy,
       targets: (sources) => scraperTargets(sources, { environment }),

@@ -1,5 +1,5 @@
 import type { Source } from '@celebrity-pipeline/core';
-import type { CycleEvent } from '@celebrity-pipeline/local-runtime';
+import type { CycleEvent, ShardOutcome, SourceOutcome } from '@celebrity-pipeline/local-runtime';
 import { Listr } from 'listr2';
 
 /** Receives a cycle's events and shows them. */
@@ -30,10 +30,12 @@ export function plainProgress(
   let last = '';
   return {
     onEvent(event) {
-      if (event.type === 'scraper-started') write(`scraper ${event.source}: started`);
-      else if (event.type === 'scraper-settled') write(`scraper ${event.source}: ${describeOutcome(event)}`);
+      if (event.type === 'scraper-started') write(`scraper ${event.source}: started (${event.shards} shard(s))`);
+      else if (event.type === 'shard-settled') {
+        if (event.total > 1) write(`scraper ${event.source}: ${describeShards(event)}`);
+      } else if (event.type === 'scraper-settled') write(`scraper ${event.source}: ${describeOutcome(event.outcome)}`);
       else {
-        const line = `post-processor: ${event.enriched}/${event.written} enriched, ${event.deadLettered} dead-lettered`;
+        const line = `post-processor: ${event.enriched}/${event.written} written by this run enriched, ${event.deadLettered} dead-lettered`;
         if (line !== last) write(line);
         last = line;
       }
@@ -43,14 +45,41 @@ export function plainProgress(
   };
 }
 
-function describeOutcome(event: Extract<CycleEvent, { type: 'scraper-settled' }>): string {
-  const outcome = event.outcome;
-  const seconds = ((outcome.finishedAt.getTime() - outcome.startedAt.getTime()) / 1_000).toFixed(1);
+type ShardSettled = Extract<CycleEvent, { type: 'shard-settled' }>;
+
+/** `shards 3/15 done` (and the shard that just failed, when it did). */
+export function describeShards(event: ShardSettled): string {
+  const failed = event.outcome.status === 'failed' ? `, shard ${event.outcome.shard.shard.index} failed` : '';
+  return `shards ${event.done}/${event.total} done${failed}`;
+}
+
+/** A source's result: its shards' combined summaries, or why it failed. */
+export function describeOutcome(outcome: SourceOutcome<unknown>): string {
+  const ran = outcome.shards.filter(
+    (shard): shard is Exclude<ShardOutcome<unknown>, { status: 'not-run' }> => shard.status !== 'not-run',
+  );
+  const startedAt = Math.min(...ran.map((shard) => shard.startedAt.getTime()));
+  const finishedAt = Math.max(...ran.map((shard) => shard.finishedAt.getTime()));
+  const seconds = (ran.length === 0 ? 0 : (finishedAt - startedAt) / 1_000).toFixed(1);
+  const succeeded = outcome.shards.filter((shard) => shard.status === 'succeeded');
+  const shards = `shards ${succeeded.length}/${outcome.shards.length}`;
   if (outcome.status === 'failed') {
-    return `${outcome.condition} after ${outcome.attempts} attempt(s) in ${seconds} s: ${outcome.error.message}${outcome.deadLetter ? ` → DLQ ${outcome.deadLetter.id}` : ''}`;
+    const failed = outcome.shards.find((shard) => shard.status === 'failed');
+    const reason =
+      failed?.status === 'failed' ? `${failed.error.message} after ${failed.attempts} attempt(s)` : 'not run';
+    return `failed in ${seconds} s (${shards} succeeded): ${outcome.error?.message ?? reason} → DLQ`;
   }
-  const summary = outcome.result as { written?: number; unchanged?: number; failed?: unknown[] } | undefined;
-  return `done in ${seconds} s (written ${summary?.written ?? '?'}, unchanged ${summary?.unchanged ?? '?'}, failed ${summary?.failed?.length ?? '?'})`;
+  const summaries = succeeded.map(
+    (shard) =>
+      (shard.status === 'succeeded' ? shard.result : undefined) as
+        | { written?: number; unchanged?: number; failed?: unknown[] }
+        | undefined,
+  );
+  const total = (pick: (summary: (typeof summaries)[number]) => number | undefined) =>
+    summaries.every((summary) => pick(summary) !== undefined)
+      ? summaries.reduce((sum, summary) => sum + (pick(summary) ?? 0), 0)
+      : '?';
+  return `done in ${seconds} s (${shards}, written ${total((summary) => summary?.written)}, unchanged ${total((summary) => summary?.unchanged)}, failed ${total((summary) => summary?.failed?.length)})`;
 }
 
 interface Deferred {
@@ -102,14 +131,18 @@ export function taskListProgress(sources: readonly Source[], output: OutputStrea
   const running = list.run().catch(() => undefined);
   return {
     onEvent(event) {
-      if (event.type === 'scraper-settled') {
-        titles.get(event.source)?.(`scraper ${event.source}: ${describeOutcome(event)}`);
+      if (event.type === 'scraper-started') {
+        titles.get(event.source)?.(`scraper ${event.source}: shards 0/${event.shards} done`);
+      } else if (event.type === 'shard-settled') {
+        titles.get(event.source)?.(`scraper ${event.source}: ${describeShards(event)}`);
+      } else if (event.type === 'scraper-settled') {
+        titles.get(event.source)?.(`scraper ${event.source}: ${describeOutcome(event.outcome)}`);
         const entry = settled.get(event.source);
         if (event.outcome.status === 'failed')
-          entry?.reject(new Error(`scraper ${event.source}: ${describeOutcome(event)}`));
+          entry?.reject(new Error(`scraper ${event.source}: ${describeOutcome(event.outcome)}`));
         else entry?.resolve();
       } else if (event.type === 'enrichment-progress') {
-        enrichmentTitle = `post-processor: ${event.enriched}/${event.written} enriched, ${event.deadLettered} dead-lettered`;
+        enrichmentTitle = `post-processor: ${event.enriched}/${event.written} written by this run enriched, ${event.deadLettered} dead-lettered`;
         titles.get('enrichment')?.(enrichmentTitle);
       }
     },

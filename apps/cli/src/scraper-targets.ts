@@ -1,5 +1,5 @@
 import type { RunSummary, Source } from '@celebrity-pipeline/core';
-import type { ScheduleTarget } from '@celebrity-pipeline/local-runtime';
+import type { ScraperTarget } from '@celebrity-pipeline/local-runtime';
 import { type CreateScraper, createScraperHandler, defaultHandlerDependencies } from '@celebrity-pipeline/scraper-kit';
 
 /** The package of each source's scraper; each exports `<source>ScraperFromConfig` for scraper-kit's handler factory. */
@@ -23,15 +23,12 @@ export interface ScraperTargetOptions {
 }
 
 /**
- * One schedule target per source: the same handler the Lambda runs (scraper-kit's `createScraperHandler`
+ * One scraper function per source (the collection definition sends it its shard events): the same handler the Lambda runs (scraper-kit's `createScraperHandler`
  * over the package's `<source>ScraperFromConfig`), configured from `environment` (the scrapers record their
  * RunSummary in the ledger named by `RUN_LEDGER_TABLE_NAME` themselves). It is built on the first invocation, the way Lambda loads a function, so a module or
- * configuration that fails to load is a failed delivery, retried under the rule's policy.
+ * configuration that fails to load fails that shard's Task.
  */
-export function scraperTargets(
-  sources: readonly Source[],
-  options: ScraperTargetOptions,
-): ScheduleTarget<RunSummary>[] {
+export function scraperTargets(sources: readonly Source[], options: ScraperTargetOptions): ScraperTarget<RunSummary>[] {
   const load = options.load ?? importModule;
   return sources.map((source) => ({
     source,

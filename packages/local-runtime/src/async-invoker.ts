@@ -81,10 +81,13 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
   });
 }
 
-/** One scheduled target: its source and how to get its handler (building it may fail, like a delivery). */
-export interface ScheduleTarget<Result> {
+/**
+ * One scraper function: its source and how to get its handler (building it may fail, like a delivery). The
+ * schedule sends it the Scheduled Event; the collection definition sends it shard events (`Event`).
+ */
+export interface ScheduleTarget<Result, Event = ScheduledEvent> {
   source: Source;
-  loadHandler: () => Promise<EventHandler<ScheduledEvent, Result>>;
+  loadHandler: () => Promise<EventHandler<Event, Result>>;
 }
 
 /** Options of {@link invokeScheduled}. */

@@ -7,6 +7,7 @@ import {
   QueryCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { QUEUE_NAMES, type ScheduledEvent, type Source } from '@celebrity-pipeline/core';
+import type { ShardEvent } from '@celebrity-pipeline/scraper-kit';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { CorruptStateError, DeadLetterNotFoundError } from './errors.js';
@@ -20,6 +21,11 @@ export interface ScraperInvocationFailure {
   event: ScheduledEvent;
   /** Week the run was collecting, so a redrive completes the same week. */
   week: string;
+  /**
+   * The shard event of a collection shard that failed (or never ran because its execution failed): a redrive runs
+   * exactly this shard again. Absent: the whole source is planned and run again.
+   */
+  shard?: ShardEvent;
 }
 
 /** A stream batch that exhausted the mapping's retries or record age (the mapping's on-failure destination). */

@@ -45,3 +45,29 @@ export class DeadLetterNotFoundError extends LocalRuntimeError {
 export class CorruptStateError extends LocalRuntimeError {
   override name = 'CorruptStateError';
 }
+
+/** A state machine definition uses a state type, field or path outside the subset the local executor runs. */
+export class UnsupportedDefinitionError extends LocalRuntimeError {
+  override name = 'UnsupportedDefinitionError';
+  constructor(
+    readonly where: string,
+    readonly problem: string,
+  ) {
+    super(`${where}: ${problem} (the local executor runs only the subset the collection definition uses)`);
+  }
+}
+
+/**
+ * A state failed with a Step Functions error name: `States.Runtime`, `States.NoChoiceMatched`,
+ * `States.ExceedToleratedFailureThreshold`, or a function's own error (`error` is then its name).
+ */
+export class StatesError extends LocalRuntimeError {
+  override name = 'StatesError';
+  constructor(
+    readonly error: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${error}: ${message}`, options);
+  }
+}

@@ -18,6 +18,17 @@ export {
 } from './checkpoint-store.js';
 export { type Clock, systemClock } from './clock.js';
 export {
+  type CollectionEvent,
+  type CollectionRun,
+  type CollectionRunOptions,
+  localFunctions,
+  runCollection,
+  type ScraperTarget,
+  type ShardOutcome,
+  type SourceOutcome,
+  writtenOf,
+} from './collection-run.js';
+export {
   createDeadLetterQueue,
   type DeadLetter,
   type DeadLetterPayload,
@@ -32,10 +43,17 @@ export {
   DeadLetterNotFoundError,
   EndpointUnreachableError,
   LocalRuntimeError,
+  StatesError,
   StateTableShapeError,
   StreamMissingError,
+  UnsupportedDefinitionError,
 } from './errors.js';
-export { createInvocationLog, type InvocationLog, type InvocationRecord } from './invocation-log.js';
+export {
+  createInvocationLog,
+  type InvocationLog,
+  type InvocationRecord,
+  invocationSortKey,
+} from './invocation-log.js';
 export {
   DEFAULT_LOCAL_TIME_SCALE,
   type LocalInvokePolicy,
@@ -43,6 +61,7 @@ export {
   type RetryLimits,
   retryDelayMs,
 } from './invoke-policy.js';
+export { type PathSegment, parsePath, readPath, writePath } from './json-path.js';
 export {
   type DatabaseMode,
   DEFAULT_DATA_DIRECTORY,
@@ -62,6 +81,22 @@ export {
   localTableNames,
 } from './local-tables.js';
 export {
+  checkMachine,
+  LAMBDA_INVOKE_RESOURCE,
+  type Machine,
+  type Retrier,
+} from './state-machine-definition-check.js';
+export {
+  EXECUTION_STOPPED,
+  type ExecuteOptions,
+  type ExecutionEvent,
+  errorNameOf,
+  executeStateMachine,
+  type InvokeFunction,
+  matchesErrorEquals,
+  retryDelaySeconds,
+} from './state-machine-executor.js';
+export {
   type DeliveryReport,
   deliverRecords,
   type ExhaustedRecords,
@@ -74,6 +109,7 @@ export {
 } from './stream-mapping.js';
 export {
   createStreamPoller,
+  type HandledBatch,
   isReadable,
   lineageOrder,
   nextBatch,
@@ -97,6 +133,7 @@ export {
 export {
   type CycleEvent,
   type CycleResult,
+  countRunRecords,
   deadLetteredItemKeys,
   pendingItems,
   runWeeklyCycle,

@@ -15,6 +15,8 @@ export interface InvocationRecord {
   finishedAt: string;
   status: 'succeeded' | 'failed';
   attempts: number;
+  /** The collection shard this invocation ran (one record per shard). */
+  shard?: { index: number; count: number };
 }
 
 /** Durable record of the scheduler's invocations, per run. */
@@ -30,9 +32,15 @@ const InvocationRecordSchema = z.object({
   finishedAt: z.iso.datetime(),
   status: z.enum(['succeeded', 'failed']),
   attempts: z.number().int().positive(),
+  shard: z.object({ index: z.number().int().nonnegative(), count: z.number().int().positive() }).optional(),
 });
 
-/** Invocation records as items of the local state table (`pk = INVOCATIONS#<runId>`, `sk = <source>`). */
+/** Sort key of a record: the source, then the shard index when there is one (`tmdb#00003`). */
+export function invocationSortKey(record: Pick<InvocationRecord, 'source' | 'shard'>): string {
+  return record.shard ? `${record.source}#${String(record.shard.index).padStart(5, '0')}` : record.source;
+}
+
+/** Invocation records as items of the local state table (`pk = INVOCATIONS#<runId>`, `sk =` {@link invocationSortKey}). */
 export function createInvocationLog(options: {
   documentClient: DynamoDBDocumentClient;
   tableName: string;
@@ -43,7 +51,7 @@ export function createInvocationLog(options: {
     async record(records) {
       if (records.length === 0) return;
       const requests = records.map((record) => ({
-        PutRequest: { Item: { pk: partition(record.runId), sk: record.source, ...record } },
+        PutRequest: { Item: { pk: partition(record.runId), sk: invocationSortKey(record), ...record } },
       }));
       let pending: typeof requests = requests;
       for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {

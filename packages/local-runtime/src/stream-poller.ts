@@ -53,6 +53,13 @@ export interface StreamPollerOptions {
   onBatch?: (report: { shardId: string; delivered: number; deadLettered: number }) => void;
 }
 
+/** A batch the poller finished: every record in it was delivered, or dead-lettered (`deadLettered`). */
+export interface HandledBatch {
+  shardId: string;
+  records: readonly DynamoDBRecord[];
+  deadLettered: readonly DynamoDBRecord[];
+}
+
 /** A local event-source mapping over the DynamoDB Streams API. */
 export interface StreamPoller {
   /** One round: reads every readable shard to its current end and delivers what matches. */
@@ -60,6 +67,8 @@ export interface StreamPoller {
   /** Rounds until `signal` aborts (the current batch is finished and checkpointed first). */
   run(signal: AbortSignal): Promise<void>;
   readonly stats: Readonly<PollerStats>;
+  /** Calls `listener` after every finished batch (a cycle counts the records of its run); returns the unsubscribe. */
+  onBatch(listener: (batch: HandledBatch) => void): () => void;
 }
 
 /** Shards in an order where each parent comes before its children. */
@@ -151,6 +160,8 @@ export function createStreamPoller(options: StreamPollerOptions): StreamPoller {
     }
   };
 
+  const listeners = new Set<(batch: HandledBatch) => void>();
+
   const onExhausted = (shardId: string) => async (exhausted: ExhaustedRecords) => {
     const first = exhausted.records[0];
     const last = exhausted.records.at(-1);
@@ -174,13 +185,19 @@ export function createStreamPoller(options: StreamPollerOptions): StreamPoller {
   const buffers = new Map<string, { records: DynamoDBRecord[]; since: number }>();
 
   const deliver = async (shardId: string, batch: DynamoDBRecord[], signal?: AbortSignal) => {
+    const deadLettered: DynamoDBRecord[] = [];
+    const sendToDeadLetters = onExhausted(shardId);
     const report = await deliverRecords(batch, {
       handler: options.handler,
       policy: options.policy,
-      onExhausted: onExhausted(shardId),
+      onExhausted: async (exhausted) => {
+        await sendToDeadLetters(exhausted);
+        deadLettered.push(...exhausted.records);
+      },
       clock,
       ...(signal ? { signal } : {}),
     });
+    for (const listener of listeners) listener({ shardId, records: batch, deadLettered });
     stats.recordsDelivered += report.delivered;
     stats.recordsDeadLettered += report.deadLettered;
     stats.invocations += report.invocations;
@@ -276,6 +293,10 @@ export function createStreamPoller(options: StreamPollerOptions): StreamPoller {
   return {
     stats,
     pollOnce,
+    onBatch(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async run(signal) {
       while (!signal.aborted) {
         const { recordsRead } = await pollOnce(signal);

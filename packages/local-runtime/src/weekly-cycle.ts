@@ -1,3 +1,4 @@
+import type { WeekPlan } from '@celebrity-pipeline/collection-plan';
 import {
   type CelebrityItem,
   formatItemKey,
@@ -5,21 +6,31 @@ import {
   isEnriched,
   isoWeekRange,
   type ScheduledEvent,
-  type Source,
   scheduledEvent,
 } from '@celebrity-pipeline/core';
-import { fireSchedule, type InvocationOutcome, type ScheduleTarget } from './async-invoker.js';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { type Clock, systemClock } from './clock.js';
+import {
+  type CollectionEvent,
+  type CollectionRun,
+  runCollection,
+  type ScraperTarget,
+  writtenOf,
+} from './collection-run.js';
 import type { DeadLetter, DeadLetterQueue } from './dead-letter-queue.js';
 import type { InvocationLog } from './invocation-log.js';
-import type { LocalInvokePolicy } from './invoke-policy.js';
 import type { StreamPoller } from './stream-poller.js';
 
-/** Progress of a cycle, for a progress display. */
+/** Progress of a cycle, for a progress display: the collection's shards, then the enrichment of what they wrote. */
 export type CycleEvent =
-  | { type: 'scraper-started'; source: Source }
-  | { type: 'scraper-settled'; source: Source; outcome: InvocationOutcome<unknown> }
-  | { type: 'enrichment-progress'; written: number; enriched: number; deadLettered: number };
+  | CollectionEvent
+  | {
+      type: 'enrichment-progress';
+      /** Items this run wrote (new or changed), from the shards' summaries; grows as shards finish. */
+      written: number;
+      enriched: number;
+      deadLettered: number;
+    };
 
 /** Options of {@link runWeeklyCycle}. */
 export interface WeeklyCycleOptions<Result> {
@@ -27,20 +38,21 @@ export interface WeeklyCycleOptions<Result> {
   runId: string;
   /** The event to send; default: the Scheduled Event of `runId` at the week's schedule time (a redrive resends the original). */
   event?: ScheduledEvent;
-  targets: readonly ScheduleTarget<Result>[];
+  /** The planner (`PlanWeek`): collection-plan's `planWeek` over the week's list (a redrive plans only its shards). */
+  planWeek: (event: ScheduledEvent) => Promise<WeekPlan> | WeekPlan;
+  /** The scrapers to run, one per source: the collection definition gets a branch for each. */
+  targets: readonly ScraperTarget<Result>[];
   poller: StreamPoller;
   deadLetters: DeadLetterQueue;
-  invokePolicy: LocalInvokePolicy;
-  /** Where the invocation times are recorded (the local `START` lines); optional. */
+  /** Multiplies the Task Retry delays (the CLI's `--time-scale`). Default 1. */
+  timeScale?: number;
+  /** Where every shard invocation is recorded (the local `START` lines); optional. */
   invocationLog?: InvocationLog;
-  /** Every stored item of the week (core's `listWeekItems`). */
+  /** Every stored item of the week (core's `listWeekItems`): read once, when the cycle ends. */
   readWeek: () => Promise<CelebrityItem[]>;
   /** Give up waiting when nothing has moved (no record read, no item enriched) for this long. Default 15 s. */
   idleTimeoutMs?: number;
-  /**
-   * Completion is checked (one read of the week) after each batch the poller finishes, and at least this
-   * often. Default 1 000 ms.
-   */
+  /** Completion is checked (in memory) after each batch the poller finishes, and at least this often. Default 1 000 ms. */
   checkIntervalMs?: number;
   clock?: Clock;
   signal?: AbortSignal;
@@ -48,9 +60,8 @@ export interface WeeklyCycleOptions<Result> {
 }
 
 /** What a cycle did. */
-export interface CycleResult<Result> {
+export interface CycleResult<Result> extends CollectionRun<Result> {
   event: ScheduledEvent;
-  invocations: Array<{ source: Source; outcome: InvocationOutcome<Result> }>;
   items: CelebrityItem[];
   /** Written items that are neither enriched nor dead-lettered when the cycle ended. */
   pending: CelebrityItem[];
@@ -88,10 +99,24 @@ export function pendingItems(items: readonly CelebrityItem[], deadLetteredKeys: 
   return items.filter((item) => !isEnriched(item) && !deadLetteredKeys.has(formatItemKey(item)));
 }
 
+/** Records of run `runId` the poller has finished (delivered or dead-lettered): an item's image carries its `run_id`. */
+export function countRunRecords(poller: StreamPoller, runId: string) {
+  const counts = { handled: 0, deadLettered: 0 };
+  const ofRun = (records: readonly DynamoDBRecord[]) =>
+    records.filter((record) => record.dynamodb?.NewImage?.run_id?.S === runId).length;
+  const unsubscribe = poller.onBatch((batch) => {
+    counts.handled += ofRun(batch.records);
+    counts.deadLettered += ofRun(batch.deadLettered);
+  });
+  return { counts, unsubscribe };
+}
+
 /**
- * One weekly cycle: the stream poller runs while the schedule fires every target concurrently with the
- * Scheduled Event the rule would send; ends when every written item of the week is enriched or
- * dead-lettered (or nothing has moved for `idleTimeoutMs`), then stops the poller after its current batch.
+ * One weekly cycle: the stream poller runs while the collection definition executes (the planner plans the
+ * week's shards from the Scheduled Event, then every source's shards run under the plan's limits); ends when
+ * every item the run wrote has had its stream record enriched or dead-lettered (counted incrementally from the
+ * shards' summaries and the poller's batches), or nothing has moved for `idleTimeoutMs`; then stops the poller
+ * after its current batch and reads the week once for the result.
  */
 export async function runWeeklyCycle<Result>(options: WeeklyCycleOptions<Result>): Promise<CycleResult<Result>> {
   const clock = options.clock ?? systemClock;
@@ -100,65 +125,69 @@ export async function runWeeklyCycle<Result>(options: WeeklyCycleOptions<Result>
   const stopPoller = new AbortController();
   const abortPoller = () => stopPoller.abort();
   options.signal?.addEventListener('abort', abortPoller, { once: true });
+  const records = countRunRecords(options.poller, event.id);
   const polling = options.poller.run(stopPoller.signal);
   polling.catch(() => stopPoller.abort());
   try {
-    for (const target of options.targets) options.onEvent?.({ type: 'scraper-started', source: target.source });
-    const invocations = await fireSchedule(options.targets, {
+    const collection = await runCollection({
       event,
       week: options.week,
-      policy: options.invokePolicy,
+      planWeek: options.planWeek,
+      targets: options.targets,
       deadLetters: options.deadLetters,
       clock,
+      ...(options.invocationLog ? { invocationLog: options.invocationLog } : {}),
+      ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
       ...(options.signal ? { signal: options.signal } : {}),
-      onSettled: (source, outcome) => options.onEvent?.({ type: 'scraper-settled', source, outcome }),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     });
-    await options.invocationLog?.record(
-      invocations.map(({ source, outcome }) => ({
-        runId: event.id,
-        source,
-        invokedAt: outcome.startedAt.toISOString(),
-        finishedAt: outcome.finishedAt.toISOString(),
-        status: outcome.status,
-        attempts: outcome.attempts,
-      })),
-    );
-    const settled = await waitForEnrichment(options, clock, () => stopPoller.signal.aborted);
-    return { event, invocations, ...settled, isInterrupted: options.signal?.aborted ?? false };
+    const written = collection.sources
+      .flatMap((source) => source.shards)
+      .reduce((total, shard) => total + writtenOf(shard), 0);
+    await waitForEnrichment(options, clock, { written, counts: records.counts }, () => stopPoller.signal.aborted);
+    const [items, letters] = await Promise.all([options.readWeek(), options.deadLetters.list()]);
+    const deadLetteredKeys = deadLetteredItemKeys(letters);
+    const pending = pendingItems(items, deadLetteredKeys);
+    return {
+      event,
+      ...collection,
+      items,
+      pending,
+      deadLetteredKeys,
+      isInterrupted: options.signal?.aborted ?? false,
+    };
   } finally {
+    records.unsubscribe();
     stopPoller.abort();
     options.signal?.removeEventListener('abort', abortPoller);
     await polling;
   }
 }
 
+/** Waits until `progress.counts.handled` reaches `progress.written`, the signal aborts, the poller stops or idles. */
 async function waitForEnrichment<Result>(
   options: WeeklyCycleOptions<Result>,
   clock: Clock,
+  progress: { written: number; counts: { handled: number; deadLettered: number } },
   isPollerStopped: () => boolean,
-): Promise<Pick<CycleResult<Result>, 'items' | 'pending' | 'deadLetteredKeys'>> {
+): Promise<void> {
   const idleTimeoutMs = options.idleTimeoutMs ?? 15_000;
   let lastProgressAt = clock.now();
   let lastFingerprint = '';
   for (;;) {
-    const [items, letters] = await Promise.all([options.readWeek(), options.deadLetters.list()]);
-    const deadLetteredKeys = deadLetteredItemKeys(letters);
-    const pending = pendingItems(items, deadLetteredKeys);
-    options.onEvent?.({
-      type: 'enrichment-progress',
-      written: items.length,
-      enriched: items.filter(isEnriched).length,
-      deadLettered: deadLetteredKeys.size,
-    });
-    const isDone = pending.length === 0 || options.signal?.aborted || isPollerStopped();
-    if (isDone) return { items, pending, deadLetteredKeys };
-    const fingerprint = `${options.poller.stats.recordsRead}/${pending.length}`;
+    const { handled, deadLettered } = progress.counts;
+    const fingerprint = `${options.poller.stats.recordsRead}/${handled}`;
     if (fingerprint !== lastFingerprint) {
+      options.onEvent?.({
+        type: 'enrichment-progress',
+        written: progress.written,
+        enriched: handled - deadLettered,
+        deadLettered,
+      });
       lastFingerprint = fingerprint;
       lastProgressAt = clock.now();
-    } else if (clock.now() - lastProgressAt > idleTimeoutMs) {
-      return { items, pending, deadLetteredKeys };
-    }
+    } else if (clock.now() - lastProgressAt > idleTimeoutMs) return;
+    if (handled >= progress.written || options.signal?.aborted || isPollerStopped()) return;
     await untilPollerProgress(options, clock);
   }
 }

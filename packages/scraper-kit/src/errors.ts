@@ -1,4 +1,4 @@
-import type { Source } from '@celebrity-pipeline/core';
+import type { RunSummary, Source } from '@celebrity-pipeline/core';
 import type { Provider } from './source-limits.js';
 
 /** Where a scraper error happened: which source/provider, which celebrity, which HTTP status. */
@@ -128,6 +128,8 @@ export class FailureThresholdError extends ScraperError {
     context: ScraperErrorContext,
     readonly failedShare: number,
     readonly threshold: number,
+    /** The run's recorded summary (what it wrote before failing), for a caller in the same process. */
+    readonly summary?: RunSummary,
   ) {
     super(message, context);
   }

@@ -240,6 +240,7 @@ export async function runScraper<S extends Source>(options: RunScraperOptions<S>
       { source },
       share,
       config.failureThreshold,
+      summary,
     );
   }
   return summary;

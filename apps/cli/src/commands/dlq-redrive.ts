@@ -1,6 +1,8 @@
 import { loadCelebrities } from '@celebrity-pipeline/celebrities';
-import { type IsoWeek, isEnriched, parseIsoWeek, type Source } from '@celebrity-pipeline/core';
+import type { WeekPlan } from '@celebrity-pipeline/collection-plan';
+import { type IsoWeek, isEnriched, parseIsoWeek, type RunSummary, type Source } from '@celebrity-pipeline/core';
 import {
+  type CycleResult,
   type DeadLetter,
   deliverRecords,
   runWeeklyCycle,
@@ -21,9 +23,45 @@ export interface RedriveResult {
 }
 
 /**
- * `dlq redrive [ID|--all]`: sends each message back where it failed — a scraper invocation is invoked again
- * with its original Scheduled Event (same run id, same week) under the same policies while the stream
- * poller runs until the week is enriched; a stream batch is handed to the post-processor again under the
+ * The plan a redrive executes: for each dead-lettered source, exactly the shards its messages name, or all of the
+ * source's shards in `plan` (the week planned again) for a message without one. Sources without a message are
+ * left out, so the definition is built for the redriven sources only.
+ */
+export function redrivePlan(plan: WeekPlan, letters: readonly ScraperLetter[]): WeekPlan {
+  const shards: Partial<WeekPlan['shards']> = {};
+  for (const letter of letters) {
+    const { source, shard } = letter.payload;
+    const planned = shard ? [shard] : plan.shards[source];
+    const known = shards[source] ?? [];
+    const added = planned.filter((entry) => !known.some((other) => other.shard.index === entry.shard.index));
+    shards[source] = [...known, ...added].sort((left, right) => left.shard.index - right.shard.index);
+  }
+  return { ...plan, shards: shards as WeekPlan['shards'] };
+}
+
+/** What a redriven scraper message became: its shard's outcome, or its source's when it names no shard. */
+function redriveOutcome(cycle: CycleResult<RunSummary>, letter: ScraperLetter): RedriveResult | undefined {
+  const source = cycle.sources.find((outcome) => outcome.source === letter.payload.source);
+  if (!source || cycle.isInterrupted) return undefined;
+  const index = letter.payload.shard?.shard.index;
+  const shards =
+    index === undefined ? source.shards : source.shards.filter((outcome) => outcome.shard.shard.index === index);
+  const failed = shards.find((shard) => shard.status !== 'succeeded');
+  const name = `scraper ${letter.payload.source}${index === undefined ? '' : ` shard ${index}`}`;
+  if (shards.length > 0 && !failed) return { id: letter.id, isSucceeded: true, detail: `${name} succeeded` };
+  const reason = failed?.status === 'failed' ? failed.error.message : (cycle.executionError?.message ?? 'not run');
+  return {
+    id: letter.id,
+    isSucceeded: false,
+    ...(failed?.deadLetter ? { deadLetterId: failed.deadLetter.id } : {}),
+    detail: `${name} failed again: ${reason}`,
+  };
+}
+
+/**
+ * `dlq redrive [ID|--all]`: sends each message back where it failed — a scraper shard is run again through the
+ * collection definition with its original Scheduled Event (same run id, same week) and shard event, under the
+ * same Task retries, while the stream poller runs until what it wrote is enriched; a stream batch is handed to the post-processor again under the
  * mapping policy. A message leaves the DLQ once redriven; one that fails again comes back as a new message.
  */
 export async function dlqRedriveCommand(
@@ -51,27 +89,19 @@ export async function dlqRedriveCommand(
         week,
         runId: eventId,
         event: group[0]?.payload.event,
+        planWeek: (event) => redrivePlan(pipeline.planWeek(event), group),
         targets: pipeline.targets([...new Set<Source>(group.map((letter) => letter.payload.source))]),
         poller: pipeline.poller,
         deadLetters,
-        invokePolicy: pipeline.invokePolicy,
+        timeScale: pipeline.timeScale,
         readWeek: () => pipeline.context.readWeek(week),
         signal: io.signal,
       });
       for (const letter of group) {
-        const outcome = cycle.invocations.find((invocation) => invocation.source === letter.payload.source)?.outcome;
-        if (!outcome || (outcome.status === 'failed' && outcome.condition === 'aborted')) continue;
+        const result = redriveOutcome(cycle, letter);
+        if (!result) continue;
         await deadLetters.remove(letter.id);
-        results.push(
-          outcome.status === 'succeeded'
-            ? { id: letter.id, isSucceeded: true, detail: `scraper ${letter.payload.source} succeeded` }
-            : {
-                id: letter.id,
-                isSucceeded: false,
-                ...(outcome.deadLetter ? { deadLetterId: outcome.deadLetter.id } : {}),
-                detail: `scraper ${letter.payload.source} failed again: ${outcome.error.message}`,
-              },
-        );
+        results.push(result);
       }
     }
     for (const letter of letters) {

@@ -13,6 +13,8 @@ import {
   buildWeekReport,
   type CycleResult,
   runWeeklyCycle,
+  type SourceOutcome,
+  type SourceRun,
   sourceRunOf,
   type WeekReport,
 } from '@celebrity-pipeline/local-runtime';
@@ -37,21 +39,53 @@ export function selectedItems(
   return items.filter((item) => ids.has(item.celebrity_id) && sources.includes(item.source));
 }
 
+/** Wall time of a source: from its first shard's start to its last shard's end. */
+function durationOf(outcome: SourceOutcome<unknown>): number {
+  const ran = outcome.shards.flatMap((shard) => (shard.status === 'not-run' ? [] : [shard]));
+  if (ran.length === 0) return 0;
+  const started = Math.min(...ran.map((shard) => shard.startedAt.getTime()));
+  return Math.max(...ran.map((shard) => shard.finishedAt.getTime())) - started;
+}
+
+/** Why a source failed: its first failed shard's error, else the shards that never ran. */
+function failureOf(outcome: SourceOutcome<unknown>): string {
+  const failed = outcome.shards.find((shard) => shard.status === 'failed');
+  if (failed?.status === 'failed') return failed.error.message;
+  const notRun = outcome.shards.filter((shard) => shard.status === 'not-run').length;
+  return outcome.error?.message ?? `${notRun} of ${outcome.shards.length} shard(s) not run`;
+}
+
+/**
+ * One source's figures from its shards: the shards' summaries combined (status: the first that is not
+ * `succeeded`; failures summed), or dead-lettered when a shard failed or never ran.
+ */
+export function sourceRunOfOutcome(outcome: SourceOutcome<RunSummary>, items: readonly CelebrityItem[]): SourceRun {
+  const durationMs = durationOf(outcome);
+  if (outcome.status === 'failed') {
+    return sourceRunOf(outcome.source, items, { isDeadLettered: true, durationMs, error: failureOf(outcome) });
+  }
+  const summaries = outcome.shards.flatMap((shard) => {
+    const parsed = shard.status === 'succeeded' ? RunSummarySchema.safeParse(shard.result) : undefined;
+    return parsed?.success ? [parsed.data] : [];
+  });
+  const [first] = summaries;
+  if (!first || summaries.length < outcome.shards.length) {
+    return sourceRunOf(outcome.source, items, { isDeadLettered: false, durationMs });
+  }
+  const summary: RunSummary = {
+    ...(summaries.find((entry) => entry.status !== 'succeeded') ?? first),
+    failed: summaries.flatMap((entry) => entry.failed),
+  };
+  return sourceRunOf(outcome.source, items, { summary, isDeadLettered: false, durationMs });
+}
+
 /** The Phase 4C report of a finished cycle. */
 export function reportOfCycle(
   cycle: CycleResult<RunSummary>,
   options: { week: IsoWeek; list: CelebrityList; sources: readonly Source[]; wallTimeMs: number },
 ): WeekReport {
   const items = selectedItems(cycle.items, options.list, options.sources);
-  const sourceRuns = cycle.invocations.map(({ source, outcome }) => {
-    const parsed = outcome.status === 'succeeded' ? RunSummarySchema.safeParse(outcome.result) : undefined;
-    return sourceRunOf(source, items, {
-      ...(parsed?.success ? { summary: parsed.data } : {}),
-      isDeadLettered: outcome.status === 'failed',
-      durationMs: outcome.finishedAt.getTime() - outcome.startedAt.getTime(),
-      ...(outcome.status === 'failed' ? { error: outcome.error.message } : {}),
-    });
-  });
+  const sourceRuns = cycle.sources.map((outcome) => sourceRunOfOutcome(outcome, items));
   return buildWeekReport({
     week: options.week,
     items,
@@ -84,11 +118,12 @@ export async function runCommand(flags: RunFlags, io: CommandIo): Promise<number
     const cycle = await runWeeklyCycle({
       week,
       runId: randomUUID(),
+      planWeek: pipeline.planWeek,
       targets: pipeline.targets(sources),
       poller: pipeline.poller,
       deadLetters: pipeline.context.deadLetters,
       invocationLog: pipeline.context.invocationLog,
-      invokePolicy: pipeline.invokePolicy,
+      timeScale: pipeline.timeScale,
       readWeek: () => pipeline.context.readWeek(week),
       signal: io.signal,
       onEvent: (event) => progress.onEvent(event),

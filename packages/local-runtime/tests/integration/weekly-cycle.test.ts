@@ -1,13 +1,14 @@
-import { buildItem, type Celebrity, isEnriched, type ScheduledEvent, type Source } from '@celebrity-pipeline/core';
+import { planWeek } from '@celebrity-pipeline/collection-plan';
+import { buildItem, type Celebrity, isEnriched, type Source } from '@celebrity-pipeline/core';
 import { createDocumentClient, createItemWriter, listWeekItems } from '@celebrity-pipeline/core/dynamodb';
+import type { ShardEvent } from '@celebrity-pipeline/scraper-kit';
 import { uniqueTableName } from '@celebrity-pipeline/testing';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ScheduleTarget } from '../../src/async-invoker.js';
 import { createCheckpointStore } from '../../src/checkpoint-store.js';
+import type { ScraperTarget } from '../../src/collection-run.js';
 import { createDeadLetterQueue } from '../../src/dead-letter-queue.js';
 import { createInvocationLog } from '../../src/invocation-log.js';
-import { localInvokePolicy } from '../../src/invoke-policy.js';
 import { type LocalClients, localClients } from '../../src/local-database.js';
 import { ensureLocalTables, localTableNames } from '../../src/local-tables.js';
 import { createStreamPoller } from '../../src/stream-poller.js';
@@ -37,22 +38,33 @@ async function setUp() {
   const documentClient = createDocumentClient({ client: clients.dynamodb });
   const writer = createItemWriter({ client: documentClient, tableName: names.items });
   const deadLetters = createDeadLetterQueue({ documentClient, tableName: names.state });
+  /**
+   * A scraper whose first `failures.remaining` invocations throw an error named `failures.name` (a Lambda error or
+   * its own), after `failures.delayMs`.
+   */
   const scraper =
-    (source: Source, failures: { remaining: number }): ScheduleTarget<number>['loadHandler'] =>
+    (
+      source: Source,
+      failures: { remaining: number; name: string; delayMs?: number },
+    ): ScraperTarget<unknown>['loadHandler'] =>
     async () =>
-    async (event: ScheduledEvent) => {
+    async (event: ShardEvent) => {
       if (failures.remaining > 0) {
+        await new Promise((resolve) => setTimeout(resolve, failures.delayMs ?? 0));
         failures.remaining -= 1;
-        throw new Error(`${source} upstream down`);
+        throw Object.assign(new Error(`${source} upstream down`), { name: failures.name });
       }
-      const items = celebrities.map((celebrity) =>
-        buildItem(
-          celebrity,
-          { source: 'tmdb', signals: { popularity: 10 }, texts: [{ text: 'A great film' }] },
-          { week: '2026-W48', runId: event.id, collectedAt: new Date(event.time) },
-        ),
-      );
-      return (await writer.putItems(items)).written.length;
+      const items = celebrities
+        .slice(event.shard.start, event.shard.end)
+        .map((celebrity) =>
+          buildItem(
+            celebrity,
+            { source: 'tmdb', signals: { popularity: 10 }, texts: [{ text: 'A great film' }] },
+            { week: event.week, runId: event.runId, collectedAt: new Date(event.scheduledAt) },
+          ),
+        );
+      const written = (await writer.putItems(items)).written.length;
+      return { status: 'succeeded', attempted: items.length, written };
     };
   const enrich = async (event: DynamoDBStreamEvent) => {
     for (const record of event.Records) {
@@ -80,44 +92,63 @@ async function setUp() {
     deadLetters,
     pollIntervalMs: 50,
   });
-  const readWeek = async () =>
-    (await listWeekItems({ client: documentClient, tableName: names.items, week: '2026-W48' })).items;
+  const reads = { count: 0 };
+  const readWeek = async () => {
+    reads.count += 1;
+    return (await listWeekItems({ client: documentClient, tableName: names.items, week: '2026-W48' })).items;
+  };
   const invocationLog = createInvocationLog({ documentClient, tableName: names.state });
-  return { scraper, poller, deadLetters, readWeek, invocationLog };
+  return { scraper, poller, deadLetters, readWeek, reads, invocationLog };
 }
 
+const list = { version: 1, celebrities };
+
 describe('runWeeklyCycle', () => {
-  it('ends when every written item is enriched; a scraper that keeps failing ends in the DLQ', async () => {
-    const { scraper, poller, deadLetters, readWeek, invocationLog } = await setUp();
+  it('executes the collection definition, waits for the enrichment of what the run wrote, reads the week once', async () => {
+    const { scraper, poller, deadLetters, readWeek, reads, invocationLog } = await setUp();
     const cycle = await runWeeklyCycle({
       week: '2026-W48',
       runId: 'run-1',
+      planWeek: (event) => planWeek(event, list),
       targets: [
-        { source: 'tmdb', loadHandler: scraper('tmdb', { remaining: 1 }) },
-        { source: 'news', loadHandler: scraper('news', { remaining: 99 }) },
+        { source: 'tmdb', loadHandler: scraper('tmdb', { remaining: 1, name: 'Lambda.TooManyRequestsException' }) },
+        // Fails after tmdb's retry: a failed one-shard source fails the execution and stops the other branches.
+        {
+          source: 'news',
+          loadHandler: scraper('news', { remaining: 99, name: 'FailureThresholdError', delayMs: 300 }),
+        },
       ],
       poller,
       deadLetters,
       invocationLog,
-      invokePolicy: localInvokePolicy(1 / 600),
+      timeScale: 1 / 600,
       readWeek,
       checkIntervalMs: 50,
     });
-    expect(cycle.invocations.map(({ source, outcome }) => [source, outcome.status, outcome.attempts])).toEqual([
-      ['tmdb', 'succeeded', 2],
-      ['news', 'failed', 3],
+    expect(reads.count).toBe(1);
+    expect(
+      cycle.sources.map(({ source, status, shards }) => [source, status, shards.map((shard) => shard.status)]),
+    ).toEqual([
+      ['tmdb', 'succeeded', ['succeeded']],
+      ['news', 'failed', ['failed']],
     ]);
+    expect(cycle.executionError?.name).toBe('FailureThresholdError');
     expect(cycle.pending).toEqual([]);
-    const items = await readWeek();
-    expect(items).toHaveLength(30);
-    expect(items.every(isEnriched)).toBe(true);
+    expect(cycle.items).toHaveLength(30);
+    expect(cycle.items.every(isEnriched)).toBe(true);
     const letters = await deadLetters.list();
     expect(letters.map((letter) => letter.payload)).toEqual([
-      expect.objectContaining({ kind: 'scraper-invocation', source: 'news', week: '2026-W48', event: cycle.event }),
+      expect.objectContaining({
+        kind: 'scraper-invocation',
+        source: 'news',
+        week: '2026-W48',
+        event: cycle.event,
+        shard: cycle.plan?.shards.news[0],
+      }),
     ]);
     const invocations = await invocationLog.listRun('run-1');
     expect(invocations.map((record) => [record.source, record.status, record.attempts]).sort()).toEqual([
-      ['news', 'failed', 3],
+      ['news', 'failed', 1],
       ['tmdb', 'succeeded', 2],
     ]);
     const invokedAt = invocations.map((record) => Date.parse(record.invokedAt));
