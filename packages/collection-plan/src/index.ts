@@ -22,6 +22,7 @@ export { planSource, type SourcePlan } from './source-plan.js';
 export {
   branchStateNames,
   buildCollectionDefinition,
+  type CatcherDefinition,
   type ChoiceState,
   type CollectionDefinition,
   type DefinitionFunctions,
@@ -30,7 +31,9 @@ export {
   mapSettings,
   type RetrierDefinition,
   type SourceBranch,
+  type SourceFailedState,
   shardRetry,
   shardsPath,
+  sourceCatch,
 } from './state-machine-definition.js';
 export { planWeek, type WeekPlan } from './week-planner.js';

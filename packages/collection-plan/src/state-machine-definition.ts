@@ -18,6 +18,20 @@ export interface RetrierDefinition {
   JitterStrategy: 'FULL' | 'NONE';
 }
 
+/** Where a source branch goes when its Task or Map fails for good: the error kept at `$.failure`. */
+export interface CatcherDefinition {
+  ErrorEquals: string[];
+  ResultPath: string;
+  Next: string;
+}
+
+/** The end of a source branch that failed: the other sources' branches go on. */
+export interface SourceFailedState {
+  Type: 'Pass';
+  Comment: string;
+  End: true;
+}
+
 /** A synchronous Lambda invoke Task: the only Task the definition uses. */
 export interface LambdaTaskState {
   Type: 'Task';
@@ -26,6 +40,7 @@ export interface LambdaTaskState {
   ResultSelector: Record<string, string>;
   ResultPath: string | null;
   Retry: RetrierDefinition[];
+  Catch?: CatcherDefinition[];
   Next?: string;
   End?: true;
 }
@@ -45,6 +60,7 @@ export interface DistributedMapState {
   MaxConcurrency: number;
   ToleratedFailurePercentage: number;
   ResultPath: null;
+  Catch: CatcherDefinition[];
   ItemProcessor: {
     ProcessorConfig: { Mode: 'DISTRIBUTED'; ExecutionType: 'STANDARD' };
     StartAt: string;
@@ -56,7 +72,7 @@ export interface DistributedMapState {
 /** One branch of the Parallel state: a source's Choice, direct Task and Map (state names are unique machine-wide). */
 export interface SourceBranch {
   StartAt: string;
-  States: Record<string, ChoiceState | LambdaTaskState | DistributedMapState>;
+  States: Record<string, ChoiceState | LambdaTaskState | DistributedMapState | SourceFailedState>;
 }
 
 /** The whole definition. */
@@ -77,6 +93,7 @@ export function branchStateNames(source: Source) {
     single: `${name}SingleShard`,
     map: `${name}Shards`,
     invoke: `${name}InvokeShard`,
+    failed: `${name}SourceFailed`,
   };
 }
 
@@ -97,6 +114,16 @@ export function shardRetry(): RetrierDefinition[] {
       JitterStrategy: SHARD_TASK_RETRY.jitterStrategy,
     },
   ];
+}
+
+/**
+ * A source's Task or Map that fails for good (retries used up, more shards failed than tolerated) ends its own
+ * branch only: without it, one failed branch fails the Parallel and Step Functions stops the other sources' shards
+ * that have not started. The failure stays visible: the scraper's errors and the shard's ledger record, the
+ * completeness alarm, and locally the DLQ. The error is kept at `$.failure` of the branch.
+ */
+export function sourceCatch(source: Source): CatcherDefinition[] {
+  return [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: branchStateNames(source).failed }];
 }
 
 /** The settings of one source's Distributed Map, derived from the limits (no copied numbers). */
@@ -133,7 +160,7 @@ function sourceBranch(source: Source, functionName: string): SourceBranch {
         Default: names.map,
       },
       // One shard (the spec's 100 celebrities): invoke at once, so the four scrapers start together.
-      [names.single]: { ...invoke(functionName, `${shardsPath(source)}[0]`), End: true },
+      [names.single]: { ...invoke(functionName, `${shardsPath(source)}[0]`), Catch: sourceCatch(source), End: true },
       [names.map]: {
         Type: 'Map',
         Label: names.map,
@@ -141,11 +168,17 @@ function sourceBranch(source: Source, functionName: string): SourceBranch {
         MaxConcurrency: settings.maxConcurrency,
         ToleratedFailurePercentage: settings.toleratedFailurePercentage,
         ResultPath: null,
+        Catch: sourceCatch(source),
         ItemProcessor: {
           ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
           StartAt: names.invoke,
           States: { [names.invoke]: { ...invoke(functionName, '$'), End: true } },
         },
+        End: true,
+      },
+      [names.failed]: {
+        Type: 'Pass',
+        Comment: `${source} failed for this run; the other sources go on (see the ledger and the alarms)`,
         End: true,
       },
     },

@@ -19,6 +19,13 @@ interface Transition {
   End?: true;
 }
 
+/** One `Catch` entry: on a matching error, the error object goes to `ResultPath` and the machine goes to `Next`. */
+export interface Catcher {
+  ErrorEquals: string[];
+  ResultPath?: string | null;
+  Next: string;
+}
+
 export interface TaskState extends Transition {
   Type: 'Task';
   Resource: typeof LAMBDA_INVOKE_RESOURCE;
@@ -26,6 +33,7 @@ export interface TaskState extends Transition {
   ResultSelector?: Record<string, unknown>;
   ResultPath?: string | null;
   Retry?: Retrier[];
+  Catch?: Catcher[];
 }
 
 export interface ChoiceState {
@@ -47,9 +55,17 @@ export interface MapState extends Transition {
   ToleratedFailurePercentage?: number;
   ResultPath?: string | null;
   ItemProcessor: Machine;
+  Catch?: Catcher[];
 }
 
-export type State = TaskState | ChoiceState | ParallelState | MapState;
+/** A Pass state: its input (or `Result`) at `ResultPath`, then on. */
+export interface PassState extends Transition {
+  Type: 'Pass';
+  Result?: unknown;
+  ResultPath?: string | null;
+}
+
+export type State = TaskState | ChoiceState | ParallelState | MapState | PassState;
 
 /** A checked definition (or a branch, or a Map's item processor). */
 export interface Machine {
@@ -59,7 +75,8 @@ export interface Machine {
 
 /** The fields each supported state type may carry; any other is refused by name. */
 const STATE_FIELDS: Readonly<Record<State['Type'], readonly string[]>> = {
-  Task: ['Type', 'Comment', 'Resource', 'Parameters', 'ResultSelector', 'ResultPath', 'Retry', 'Next', 'End'],
+  Task: ['Type', 'Comment', 'Resource', 'Parameters', 'ResultSelector', 'ResultPath', 'Retry', 'Catch', 'Next', 'End'],
+  Pass: ['Type', 'Comment', 'Result', 'ResultPath', 'Next', 'End'],
   Choice: ['Type', 'Comment', 'Choices', 'Default'],
   Parallel: ['Type', 'Comment', 'Branches', 'ResultPath', 'Next', 'End'],
   Map: [
@@ -71,6 +88,7 @@ const STATE_FIELDS: Readonly<Record<State['Type'], readonly string[]>> = {
     'ToleratedFailurePercentage',
     'ResultPath',
     'ItemProcessor',
+    'Catch',
     'Next',
     'End',
   ],
@@ -137,6 +155,22 @@ function checkRetrier(retrier: unknown, where: string): void {
   }
 }
 
+function checkCatchers(state: Json, states: Json, where: string): void {
+  if (state.Catch === undefined) return;
+  if (!Array.isArray(state.Catch)) fail(where, '`Catch` must be a list');
+  state.Catch.forEach((catcher: unknown, index) => {
+    const at = `${where}.Catch[${index}]`;
+    if (!isObject(catcher)) fail(at, 'a Catch entry must be an object');
+    onlyFields(catcher, ['ErrorEquals', 'ResultPath', 'Next'], at);
+    const errors = catcher.ErrorEquals;
+    if (!Array.isArray(errors) || errors.length === 0 || !errors.every((name) => typeof name === 'string')) {
+      fail(at, '`ErrorEquals` must be a non-empty list of error names');
+    }
+    if (!(String(catcher.Next) in states)) fail(at, `Next names no state: ${String(catcher.Next)}`);
+    checkResultPath(catcher, at);
+  });
+}
+
 function checkTask(state: Json, where: string): void {
   if (state.Resource !== LAMBDA_INVOKE_RESOURCE) fail(where, `Resource ${String(state.Resource)} is not supported`);
   const parameters = state.Parameters;
@@ -201,6 +235,7 @@ function checkState(name: string, state: unknown, states: Json, where: string): 
     checkTransition(state, states, at);
     checkResultPath(state, at);
   }
+  if (type === 'Task' || type === 'Map') checkCatchers(state, states, at);
   if (type === 'Task') checkTask(state, at);
   else if (type === 'Choice') checkChoice(state, states, at);
   else if (type === 'Map') checkMap(state, at);
@@ -212,8 +247,8 @@ function checkState(name: string, state: unknown, states: Json, where: string): 
 
 /**
  * Checks that `definition` (or a branch / item processor of it) lies within the executor's subset: Task
- * (`lambda:invoke` with `FunctionName` and `Payload.$`, ResultSelector, ResultPath, Retry), Choice (`IsPresent`
- * rules), Parallel and Map, with the JSONPath subset of {@link parsePath}.
+ * (`lambda:invoke` with `FunctionName` and `Payload.$`, ResultSelector, ResultPath, Retry, Catch), Choice
+ * (`IsPresent` rules), Pass, Parallel and Map (with Catch), with the JSONPath subset of {@link parsePath}.
  * @throws UnsupportedDefinitionError naming the state and the field outside the subset.
  */
 export function checkMachine(definition: unknown, where = 'definition'): Machine {

@@ -2,6 +2,7 @@ import { type Clock, systemClock } from './clock.js';
 import { StatesError } from './errors.js';
 import { readPath, writePath } from './json-path.js';
 import {
+  type Catcher,
   type ChoiceState,
   checkMachine,
   type Machine,
@@ -29,7 +30,8 @@ export type ExecutionEvent =
     }
   | { type: 'task-succeeded'; state: string; functionName: string; payload: unknown; result: unknown; attempts: number }
   | { type: 'task-failed'; state: string; functionName: string; payload: unknown; error: Error; attempts: number }
-  | { type: 'map-finished'; state: string; total: number; failures: Array<{ index: number; error: Error }> };
+  | { type: 'map-finished'; state: string; total: number; failures: Array<{ index: number; error: Error }> }
+  | { type: 'caught'; state: string; error: Error; next: string };
 
 /** Options of {@link executeStateMachine}. */
 export interface ExecuteOptions {
@@ -228,7 +230,19 @@ async function runMap(name: string, state: MapState, input: unknown, context: Co
   return withResult(input, outputs, state.ResultPath);
 }
 
+/** The catcher of `state` that handles `error`, as Step Functions picks it: the first whose ErrorEquals matches. */
+function catcherFor(state: State, error: Error): Catcher | undefined {
+  if (state.Type !== 'Task' && state.Type !== 'Map') return undefined;
+  return state.Catch?.find((catcher) => matchesErrorEquals(catcher.ErrorEquals, errorNameOf(error)));
+}
+
+/** The error output a catcher writes: `{ Error, Cause }`, as Step Functions does. */
+function errorOutput(error: Error): { Error: string; Cause: string } {
+  return { Error: errorNameOf(error), Cause: error.message };
+}
+
 async function runState(name: string, state: State, input: unknown, context: Context): Promise<unknown> {
+  if (state.Type === 'Pass') return withResult(input, 'Result' in state ? state.Result : input, state.ResultPath);
   if (state.Type === 'Task') return runTask(name, state, input, context);
   if (state.Type === 'Parallel') return runParallel(state, input, context);
   if (state.Type === 'Map') return runMap(name, state, input, context);
@@ -245,7 +259,17 @@ async function runMachine(machine: Machine, input: unknown, context: Context): P
       continue;
     }
     if (context.signal.aborted) throw stopped();
-    data = await runState(name, state, data, context);
+    try {
+      data = await runState(name, state, data, context);
+    } catch (thrown) {
+      const error = asError(thrown);
+      const catcher = catcherFor(state, error);
+      if (!catcher) throw error;
+      context.emit({ type: 'caught', state: name, error, next: catcher.Next });
+      data = withResult(data, errorOutput(error), catcher.ResultPath);
+      name = catcher.Next;
+      continue;
+    }
     if (state.End || state.Next === undefined) return data;
     name = state.Next;
   }
@@ -253,8 +277,8 @@ async function runMachine(machine: Machine, input: unknown, context: Context): P
 
 /**
  * Executes a Step Functions definition within the subset the collection definition uses (Task `lambda:invoke`
- * with ResultSelector, ResultPath and Retry; Choice on `IsPresent`; Parallel; Map with MaxConcurrency and
- * ToleratedFailurePercentage) with Step Functions' semantics, invoking functions through `options.invoke`.
+ * with ResultSelector, ResultPath, Retry and Catch; Choice on `IsPresent`; Pass; Parallel; Map with MaxConcurrency,
+ * ToleratedFailurePercentage and Catch) with Step Functions' semantics, invoking functions through `options.invoke`.
  * Pure control flow: time comes from the clock, randomness from `random`.
  * @returns the execution's output.
  * @throws UnsupportedDefinitionError before anything runs, for a definition outside the subset.

@@ -74,6 +74,19 @@ describe('buildCollectionDefinition', () => {
     },
   );
 
+  it("ends a failing source's branch in its own Pass state, so the Parallel and the other sources go on", () => {
+    for (const source of SOURCES) {
+      const names = branchStateNames(source);
+      const states = branchOf(source).States;
+      const catcher = [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: names.failed }];
+      expect((states[names.single] as LambdaTaskState).Catch, source).toEqual(catcher);
+      expect((states[names.map] as DistributedMapState).Catch, source).toEqual(catcher);
+      expect(states[names.failed], source).toMatchObject({ Type: 'Pass', End: true });
+    }
+    // PlanWeek has no Catch: a week that cannot be planned fails the execution (and its alarm).
+    expect(definition.States.PlanWeek.Catch).toBeUndefined();
+  });
+
   it('runs GDELT one shard at a time', () => {
     expect((branchOf('news').States[branchStateNames('news').map] as DistributedMapState).MaxConcurrency).toBe(1);
   });

@@ -141,13 +141,19 @@ describe('executeStateMachine on the collection definition', () => {
           ? named('FailureThresholdError')
           : undefined,
     );
-    const failure = executeStateMachine(definition, event, { invoke, clock: fakeClock() });
-    await expect(failure).rejects.toThrow(/Lambda.ServiceException|FailureThresholdError/);
+    const events: ExecutionEvent[] = [];
+    await executeStateMachine(definition, event, {
+      invoke,
+      clock: fakeClock(),
+      onEvent: (entry) => events.push(entry),
+    });
     expect(calls.filter((call) => call.source === 'social')).toHaveLength(1);
-    expect(calls.filter((call) => call.source === 'tmdb').length).toBeLessThanOrEqual(1 + SHARD_TASK_RETRY.maxAttempts);
+    expect(calls.filter((call) => call.source === 'tmdb')).toHaveLength(1 + SHARD_TASK_RETRY.maxAttempts);
+    const failed = events.filter((entry) => entry.type === 'task-failed').map((entry) => entry.functionName);
+    expect(failed.sort()).toEqual(['scraper-social', 'scraper-tmdb']);
   });
 
-  it('tolerates a failing shard within ToleratedFailurePercentage and fails the week above it', async () => {
+  it('tolerates a failing shard within ToleratedFailurePercentage; above it the source fails, caught in its branch', async () => {
     const list = inventedList(1_000);
     const news = planCollection(list).sources.find((sourcePlan) => sourcePlan.source === 'news');
     const shardCount = news?.shards.length ?? 0;
@@ -164,27 +170,48 @@ describe('executeStateMachine on the collection definition', () => {
       total: shardCount,
       failures: Array.from({ length: allowed }, (_, index) => ({ index })),
     });
+    expect(events.some((entry) => entry.type === 'caught')).toBe(false);
 
+    const overEvents: ExecutionEvent[] = [];
     const over = fakeFunctions(list, failing(allowed + 1));
-    const error = await executeStateMachine(definition, event, { invoke: over.invoke }).catch(
-      (thrown: unknown) => thrown,
+    const output = await executeStateMachine(definition, event, {
+      invoke: over.invoke,
+      onEvent: (entry) => overEvents.push(entry),
+    });
+    const caught = overEvents.find((entry) => entry.type === 'caught');
+    expect(caught).toMatchObject({ state: 'NewsShards', next: branchStateNames('news').failed });
+    expect((caught as { error: Error } | undefined)?.error).toBeInstanceOf(StatesError);
+    expect(((caught as { error: StatesError }).error as StatesError).error).toBe(
+      'States.ExceedToleratedFailureThreshold',
     );
-    expect(error).toBeInstanceOf(StatesError);
-    expect((error as StatesError).error).toBe('States.ExceedToleratedFailureThreshold');
+    expect(output).toBeDefined();
   });
 
-  it('fails a one-shard source with the function error, stopping the Map shards not yet started', async () => {
+  it("a failing source ends its own branch only: every other source's shards still run", async () => {
     const list = inventedList(1_000);
     const plan = planCollection(list);
-    const { invoke, calls } = fakeFunctions(list, (shard) =>
-      shard.source === 'tmdb' ? named('Error', 'boom') : undefined,
-    );
+    const failTmdb = (shard: ShardEvent) => (shard.source === 'tmdb' ? named('Error', 'boom') : undefined);
+    const { invoke, calls } = fakeFunctions(list, failTmdb);
+    const events: ExecutionEvent[] = [];
+    await executeStateMachine(definition, event, { invoke, onEvent: (entry) => events.push(entry) });
+    for (const sourcePlan of plan.sources.filter((candidate) => candidate.source !== 'tmdb')) {
+      const ran = calls.filter((call) => call.source === sourcePlan.source).map((call) => call.shard.index);
+      expect(
+        ran.sort((left, right) => left - right),
+        sourcePlan.source,
+      ).toEqual(sourcePlan.shards.map((shard) => shard.index));
+    }
+    expect(events.filter((entry) => entry.type === 'caught').map((entry) => entry.state)).toEqual(['TmdbShards']);
+
     const small = inventedList(100);
-    const mixed = fakeFunctions(small, (shard) => (shard.source === 'tmdb' ? named('Error', 'boom') : undefined));
-    await expect(executeStateMachine(definition, event, { invoke: mixed.invoke })).rejects.toThrow('boom');
-    await expect(executeStateMachine(definition, event, { invoke })).rejects.toThrow();
-    const planned = plan.sources.reduce((total, sourcePlan) => total + sourcePlan.shards.length, 0);
-    expect(calls.length).toBeLessThan(planned);
+    const mixed = fakeFunctions(small, failTmdb);
+    const smallEvents: ExecutionEvent[] = [];
+    await executeStateMachine(definition, event, { invoke: mixed.invoke, onEvent: (entry) => smallEvents.push(entry) });
+    expect(smallEvents.find((entry) => entry.type === 'caught')).toMatchObject({
+      state: branchStateNames('tmdb').single,
+      next: branchStateNames('tmdb').failed,
+    });
+    expect(new Set(mixed.calls.map((call) => call.source))).toEqual(new Set(SOURCES));
   });
 });
 
@@ -204,9 +231,17 @@ describe('executeStateMachine outside the subset', () => {
   };
   const cases: Array<[string, (copy: EditableDefinition) => void, RegExp]> = [
     [
-      'a Catch on a Task',
-      (copy) => Object.assign(copy.States.PlanWeek, { Catch: [] }),
-      /PlanWeek.*`Catch` is not supported/,
+      'a Catch that goes nowhere',
+      (copy) => Object.assign(copy.States.PlanWeek, { Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Nowhere' }] }),
+      /PlanWeek.*Catch\[0\].*Next names no state: Nowhere/,
+    ],
+    [
+      'a Catch field outside the subset',
+      (copy) =>
+        Object.assign(copy.States.PlanWeek, {
+          Catch: [{ ErrorEquals: ['States.ALL'], Next: 'CollectSources', OutputPath: '$' }],
+        }),
+      /PlanWeek.*`OutputPath` is not supported/,
     ],
     [
       'a Wait state',
