@@ -10,6 +10,12 @@ export const COVERAGE_STATUS_LABELS: Record<CoverageStatus, { symbol: string; wo
   missing: { symbol: '?', word: 'missing' },
 };
 
+/**
+ * Up to this many celebrities the grid lists every one; above it, only the celebrities with a cell that is not
+ * written (the page of a 10,000-name week stays small: its gaps, not 40,000 green cells).
+ */
+export const FULL_GRID_LIMIT = 500;
+
 /** The coverage section: totals per source, the celebrity × source grid and the reasons of failed cells. */
 export function coverageSectionHtml(coverage: CoverageFigures): string {
   return (
@@ -35,7 +41,14 @@ function totalsTable(coverage: CoverageFigures): string {
 
 function gridHtml(coverage: CoverageFigures): string {
   const headers = coverage.sources.map((source) => `<th scope="col">${escapeHtml(source)}</th>`).join('');
-  const rows = coverage.rows.map((row) => {
+  const isGapsOnly = coverage.rows.length > FULL_GRID_LIMIT;
+  const listed = isGapsOnly
+    ? coverage.rows.filter((row) => row.cells.some((cell) => cell.status !== 'written'))
+    : coverage.rows;
+  const note = isGapsOnly
+    ? `<p class="note" data-grid="gaps-only">Over ${FULL_GRID_LIMIT} celebrities: the grid lists the ${plural(listed.length, 'celebrity', 'celebrities')} with a cell that is not written; the other ${coverage.rows.length - listed.length} have every source written.</p>`
+    : '';
+  const rows = listed.map((row) => {
     const cells = row.cells.map((cell) => {
       const label = COVERAGE_STATUS_LABELS[cell.status];
       return (
@@ -46,6 +59,7 @@ function gridHtml(coverage: CoverageFigures): string {
     return `<tr data-celebrity="${escapeHtml(row.celebrityId)}"><th scope="row">${escapeHtml(row.celebrityName)}</th>${cells.join('')}</tr>`;
   });
   return (
+    note +
     `<div class="coverage-scroll" tabindex="0" role="region" aria-label="Coverage grid, scrollable">` +
     `<table class="coverage" data-chart="coverage"><caption>Status of every celebrity and source</caption>` +
     `<thead><tr><th scope="col">celebrity</th>${headers}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`

@@ -6,7 +6,7 @@ export {
   type CoverageStatus,
   computeCoverage,
 } from './coverage-grid.js';
-export { COVERAGE_STATUS_LABELS } from './coverage-section-html.js';
+export { COVERAGE_STATUS_LABELS, FULL_GRID_LIMIT } from './coverage-section-html.js';
 export { ReportError, ReportWriteError } from './errors.js';
 export {
   computeRankingFigures,

@@ -51,7 +51,7 @@ describe('runCollection', () => {
     expect(events.filter((entry) => entry.type === 'scraper-settled')).toHaveLength(SOURCES.length);
   });
 
-  it('dead-letters a failed shard and the shards its failed execution never ran, each with its shard event', async () => {
+  it('dead-letters the failed shard with its shard event; the failed source is caught and the others complete', async () => {
     const deadLetters = memoryDeadLetterQueue();
     const run = await runCollection({
       event,
@@ -61,17 +61,33 @@ describe('runCollection', () => {
       deadLetters,
       clock: fakeClock(),
     });
-    expect(run.executionError?.name).toBe('FailureThresholdError');
+    expect(run.executionError).toBeUndefined();
     const tmdb = run.sources.find((source) => source.source === 'tmdb');
     expect(tmdb?.shards.map((shard) => shard.status)).toEqual(['failed']);
-    const notRun = run.sources.flatMap((source) => source.shards).filter((shard) => shard.status === 'not-run');
-    expect(notRun.length).toBeGreaterThan(0);
+    const others = run.sources.filter((source) => source.source !== 'tmdb');
+    expect(others.every((source) => source.status === 'succeeded')).toBe(true);
+    expect(run.sources.flatMap((source) => source.shards).some((shard) => shard.status === 'not-run')).toBe(false);
     expect(deadLetters.letters.map((letter) => [letter.condition, letter.payload])).toEqual([
       ['task-failed', expect.objectContaining({ source: 'tmdb', shard: run.plan?.shards.tmdb[0], event })],
-      ...notRun.map((shard) => [
-        'not-run',
-        expect.objectContaining({ source: shard.shard.source, shard: shard.shard }),
-      ]),
     ]);
+  });
+
+  it('dead-letters every planned shard as not-run when the week cannot be planned', async () => {
+    const deadLetters = memoryDeadLetterQueue();
+    const run = await runCollection({
+      event,
+      week: '2026-W48',
+      planWeek: () => {
+        throw Object.assign(new Error('list unreadable'), { name: 'CelebrityListReadError' });
+      },
+      targets: targets(new Set()),
+      deadLetters,
+      clock: fakeClock(),
+    });
+    expect(run.executionError?.message).toBe('list unreadable');
+    expect(run.sources.every((source) => source.status === 'failed')).toBe(true);
+    expect(deadLetters.letters.map((letter) => [letter.condition, letter.payload.source])).toEqual(
+      SOURCES.map((source) => ['not-run', source]),
+    );
   });
 });
