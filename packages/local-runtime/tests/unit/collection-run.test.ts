@@ -86,8 +86,8 @@ describe('runCollection', () => {
     });
     expect(run.executionError?.message).toBe('list unreadable');
     expect(run.sources.every((source) => source.status === 'failed')).toBe(true);
-    expect(deadLetters.letters.map((letter) => [letter.condition, letter.payload.source])).toEqual(
-      SOURCES.map((source) => ['not-run', source]),
+    expect(deadLetters.letters.map((letter) => [letter.condition, letter.payload])).toEqual(
+      SOURCES.map((source) => ['not-run', expect.objectContaining({ kind: 'scraper-invocation', source })]),
     );
   });
 });

@@ -180,10 +180,9 @@ describe('executeStateMachine on the collection definition', () => {
     });
     const caught = overEvents.find((entry) => entry.type === 'caught');
     expect(caught).toMatchObject({ state: 'NewsShards', next: branchStateNames('news').failed });
-    expect((caught as { error: Error } | undefined)?.error).toBeInstanceOf(StatesError);
-    expect(((caught as { error: StatesError }).error as StatesError).error).toBe(
-      'States.ExceedToleratedFailureThreshold',
-    );
+    const caughtError = caught?.type === 'caught' ? caught.error : undefined;
+    expect(caughtError).toBeInstanceOf(StatesError);
+    expect((caughtError as StatesError).error).toBe('States.ExceedToleratedFailureThreshold');
     expect(output).toBeDefined();
   });
 
