@@ -5,7 +5,7 @@ import { cli, isolatedDatabase, storedWeek } from '../helpers/cli.js';
 const week = '2026-W48';
 
 describe('a scraper fault injected through the replay server', () => {
-  it('ends in the DLQ, the other sources complete, verify fails, and `dlq redrive` completes the week', async () => {
+  it('ends in the DLQ, fails verify on several checks, and `dlq redrive` without the fault completes the week', async () => {
     const endpoint = inject('dynamodbEndpoint');
     const database = isolatedDatabase(endpoint);
 
