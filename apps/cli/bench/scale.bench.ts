@@ -2,7 +2,8 @@
  * Scale of the local cycle: `celebrity-pipeline run --celebrities FILE` on generated lists of 1,000 and 10,000
  * celebrities (4,000 and 40,000 items), each written and enriched, with DynamoDB Local in memory (started by the
  * run) and on a persistent data directory (a DynamoDB Local started here first, `--endpoint`). Reports wall time,
- * items/s and the CLI process's peak RSS (GNU time), next to issue 11's targets:
+ * items/s and the CLI process's own peak RSS (`VmHWM` of its /proc status, polled; DynamoDB Local's JVM, its child
+ * in memory mode, is not counted), next to issue 11's targets:
  *   - 10,000 in memory <= 120 s; 10,000 persistent <= 300 s;
  *   - items/s at 1,000 and 10,000 within 1.5x of each other;
  *   - peak RSS <= 1.5 GB.
@@ -38,38 +39,39 @@ interface Result {
   load: string;
 }
 
-/** Runs the CLI under GNU time (`%M`: the node process's peak RSS in KiB, written to a file of its own). */
+/** The peak resident set of process `pid` so far, in KiB (`VmHWM`), or 0 once it is gone. */
+async function peakRssKib(pid: number): Promise<number> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    return Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs the CLI and polls its own peak RSS until it exits. */
 async function runOnce(directory: string, mode: Result['mode'], celebrities: number, endpoint?: string) {
   const list = join(directory, `list-${celebrities}.json`);
   await writeFile(list, JSON.stringify(generateCelebrityList(celebrities)));
-  const rssFile = join(directory, `rss-${mode}-${celebrities}`);
   const database = endpoint
     ? ['--endpoint', endpoint, '--table', `scale-${celebrities}-${Date.now()}`]
     : ['--in-memory'];
-  const args = [
-    '-f',
-    '%M',
-    '-o',
-    rssFile,
-    process.execPath,
-    binary,
-    'run',
-    ...database,
-    '--celebrities',
-    list,
-    '--time-scale',
-    timeScale,
-    '--json',
-  ];
+  const args = [binary, 'run', ...database, '--celebrities', list, '--time-scale', timeScale, '--json'];
   const started = performance.now();
-  const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  let peakKib = 0;
+  const poll = setInterval(() => {
+    void peakRssKib(child.pid ?? 0).then((kib) => {
+      peakKib = Math.max(peakKib, kib);
+    });
+  }, 250);
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString();
   });
   const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearInterval(poll);
   const wallSeconds = (performance.now() - started) / 1_000;
-  const peakKib = Number((await readFile(rssFile, 'utf8')).trim().split('\n').at(-1));
   const report = JSON.parse(stdout || '{}') as { written?: number; enriched?: number; isPassed?: boolean };
   return {
     mode,
