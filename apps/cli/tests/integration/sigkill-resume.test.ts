@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { formatItemKey, isEnriched } from '@celebrity-pipeline/core';
+import { WRITE_CHUNK_SIZE } from '@celebrity-pipeline/scraper-kit';
 import { describe, expect, inject, it } from 'vitest';
 import { cli, isolatedDatabase, spawnCli, storedWeek } from '../helpers/cli.js';
 
@@ -14,16 +15,22 @@ describe('a run killed with SIGKILL during scraping', () => {
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
       child.once('exit', (_code, signal) => resolve(signal)),
     );
-    let written = 0;
-    for (let waited = 0; written === 0 && waited < 120_000; waited += 100) {
+    // Kill once Wikipedia's shard has written its first chunk: mid-shard, with its earlier chunks already stored.
+    const wikipediaOf = (items: Awaited<ReturnType<typeof storedWeek>>) =>
+      items.filter((item) => item.source === 'wikipedia').length;
+    let wikipedia = 0;
+    for (let waited = 0; wikipedia === 0 && waited < 120_000; waited += 100) {
       await sleep(100);
-      written = (await storedWeek(endpoint, database.table, week).catch(() => [])).length;
+      wikipedia = wikipediaOf(await storedWeek(endpoint, database.table, week).catch(() => []));
     }
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
     const partial = await storedWeek(endpoint, database.table, week);
     expect(partial.length).toBeGreaterThan(0);
     expect(partial.length).toBeLessThan(400);
+    // Incremental writes: the killed shard kept what it had written, in whole chunks, and lost only the rest.
+    expect(wikipediaOf(partial)).toBeGreaterThanOrEqual(WRITE_CHUNK_SIZE);
+    expect(wikipediaOf(partial)).toBeLessThan(100);
 
     const resumed = await cli(['run', ...database.flags, '--week', week]);
     expect(resumed.code).toBe(0);
