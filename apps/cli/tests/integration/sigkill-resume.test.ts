@@ -15,7 +15,7 @@ describe('a run killed with SIGKILL during scraping', () => {
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
       child.once('exit', (_code, signal) => resolve(signal)),
     );
-    // Kill once Wikipedia's shard has written its first chunk: mid-shard, with its earlier chunks already stored.
+    // Kill once Wikipedia's shard has written its first items: mid-shard, with its first chunk stored.
     const wikipediaOf = (items: Awaited<ReturnType<typeof storedWeek>>) =>
       items.filter((item) => item.source === 'wikipedia').length;
     let wikipedia = 0;
@@ -28,9 +28,10 @@ describe('a run killed with SIGKILL during scraping', () => {
     const partial = await storedWeek(endpoint, database.table, week);
     expect(partial.length).toBeGreaterThan(0);
     expect(partial.length).toBeLessThan(400);
-    // Incremental writes: the killed shard kept what it had written, in whole chunks, and lost only the rest.
-    expect(wikipediaOf(partial)).toBeGreaterThanOrEqual(WRITE_CHUNK_SIZE);
-    expect(wikipediaOf(partial)).toBeLessThan(100);
+    // Incremental writes: the killed shard kept what it had written before the kill (its chunks of up to
+    // WRITE_CHUNK_SIZE land as they complete; one in flight may be cut), and lost only the rest.
+    expect(wikipediaOf(partial)).toBeGreaterThan(0);
+    expect(wikipediaOf(partial)).toBeLessThan(100 - WRITE_CHUNK_SIZE);
 
     const resumed = await cli(['run', ...database.flags, '--week', week]);
     expect(resumed.code).toBe(0);
