@@ -1,4 +1,4 @@
-import { PRICES_USD, RUNS_PER_MONTH } from '@celebrity-pipeline/collection-plan';
+import { lambdaUsd, PRICES_USD, RUNS_PER_MONTH } from '@celebrity-pipeline/collection-plan';
 
 /**
  * Monthly cost of the pipeline from its synthesized template (memory, architecture, timeouts, alarms) and run
@@ -26,32 +26,7 @@ export interface FunctionWorkload {
 /** USD per month for `config` running `workload` every week. */
 export function lambdaMonthlyUsd(config: FunctionConfig, workload: FunctionWorkload): number {
   const invocations = workload.invocationsPerRun * RUNS_PER_MONTH;
-  const gbSeconds = (config.memoryMb / 1_024) * workload.secondsPerInvocation * invocations;
-  return gbSeconds * PRICES_USD.lambdaGbSecond[config.architecture] + invocations * PRICES_USD.lambdaRequest;
-}
-
-/** DynamoDB request units of one weekly run. */
-export interface TableWorkload {
-  items: number;
-  /** Write units per item write: ceil(item KB), doubled by a GSI that projects ALL. */
-  writeUnitsPerItemWrite: number;
-  /** Writes per item and run: the scraper's put and the post-processor's update. */
-  writesPerItem: number;
-  /** Strongly consistent BatchGet of `content_hash` before writing (1 RRU per item). */
-  readUnitsPerItem: number;
-  /** Table size after a year of weekly runs, for storage and PITR. */
-  storedGb: number;
-}
-
-/** USD per month for the table's requests, storage and continuous backups. */
-export function dynamoDbMonthlyUsd(workload: TableWorkload): number {
-  const writeUnits = workload.items * workload.writesPerItem * workload.writeUnitsPerItemWrite * RUNS_PER_MONTH;
-  const readUnits = workload.items * workload.readUnitsPerItem * RUNS_PER_MONTH;
-  return (
-    writeUnits * PRICES_USD.dynamoDbWriteRequestUnit +
-    readUnits * PRICES_USD.dynamoDbReadRequestUnit +
-    workload.storedGb * (PRICES_USD.dynamoDbStorageGbMonth + PRICES_USD.dynamoDbPitrGbMonth)
-  );
+  return lambdaUsd(config.memoryMb, invocations, workload.secondsPerInvocation, config.architecture);
 }
 
 /** USD per month for alarms and dashboards (billed per month whether they fire or not). */

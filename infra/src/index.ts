@@ -28,7 +28,6 @@ export {
 export { COST_DOCUMENT_PATH, COST_DOCUMENT_SIZES, costDocumentLists } from './cost-document-lists.js';
 export {
   countResources,
-  dynamoDbMonthlyUsd,
   type FunctionConfig,
   type FunctionWorkload,
   functionConfigsOf,
@@ -36,7 +35,6 @@ export {
   monitoringMonthlyUsd,
   PRICES_USD,
   RUNS_PER_MONTH,
-  type TableWorkload,
 } from './cost-model.js';
 export { synthesizeCostTemplate } from './cost-template.js';
 export {
